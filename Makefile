@@ -1,0 +1,30 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+OUT ?= out
+TAIZHANG = .build/release/taizhang
+
+.PHONY: setup build release test demo bench fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product taizhang
+
+test: setup
+	$(SWIFT) test
+
+demo: release
+	@bash scripts/demo.sh $(TAIZHANG) $(OUT)
+
+bench: release
+	@bash bench/run.sh
+
+fuzz: setup
+	@bash fuzz/run.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf .build $(OUT)

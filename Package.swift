@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Taizhang",
+    products: [
+        .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "Table", targets: ["Table"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .executable(name: "taizhang", targets: ["taizhang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2"]),
+        .target(name: "CSV"),
+        .target(name: "Table", dependencies: ["XLSX", "CSV"]),
+        .target(name: "Ledger", dependencies: ["Table"]),
+        .executableTarget(name: "taizhang", dependencies: [
+            "XLSX", "CSV", "Table", "Ledger",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX"]),
+        .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

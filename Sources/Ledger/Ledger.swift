@@ -1,0 +1,2 @@
+// The domain layer (plans, units, deadlines, returns, merge) grows here; it imports only `Table`.
+import Table

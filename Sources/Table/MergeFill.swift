@@ -1,0 +1,51 @@
+import XLSX
+
+/// Copies the value of each merged range's top-left cell into the rest of the range while rows stream past,
+/// including rows the file leaves out because all their cells are empty.
+public struct MergeFill {
+    private let ranges: [CellRange]
+    private var anchors: [Int: Cell] = [:]
+    private var lastRow = 0
+
+    /// `ranges` must be complete before the first row (Excel writes them after the cells, so read them first).
+    public init(ranges: [CellRange]) {
+        self.ranges = ranges.sorted { $0.first < $1.first }
+    }
+
+    /// Rows to emit for the next row read (nil at the end): filled rows for skipped rows inside ranges, then this row filled.
+    public mutating func rows(for next: Row?) -> [Row] {
+        guard !ranges.isEmpty else { return next.map { [$0] } ?? [] }
+        var out: [Row] = []
+        let upTo = next?.number ?? (ranges.map(\.last.row).max() ?? 0) + 1
+        if upTo > lastRow + 1 {
+            for number in (lastRow + 1)..<upTo where ranges.contains(where: { number >= $0.first.row && number <= $0.last.row }) {
+                let filled = fill(Row(number: number, cells: []))
+                if !filled.cells.isEmpty { out.append(filled) }
+            }
+        }
+        if let next {
+            out.append(fill(next))
+            lastRow = max(lastRow, next.number)
+        }
+        return out
+    }
+
+    private mutating func fill(_ row: Row) -> Row {
+        var byColumn: [Int: Cell]? = nil
+        for (index, range) in ranges.enumerated() where row.number >= range.first.row && row.number <= range.last.row {
+            if row.number == range.first.row {
+                if let anchor = row.cells.first(where: { $0.column == range.first.column }) { anchors[index] = anchor }
+                if range.first.column == range.last.column { continue }
+            }
+            guard let anchor = anchors[index] else { continue }
+            if byColumn == nil { byColumn = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 }) }
+            for column in range.first.column...range.last.column where !(row.number == range.first.row && column == range.first.column) {
+                byColumn![column] = Cell(column: column, value: anchor.value, style: anchor.style)
+            }
+        }
+        guard let byColumn else { return row }
+        var filled = row
+        filled.cells = byColumn.values.sorted { $0.column < $1.column }
+        return filled
+    }
+}

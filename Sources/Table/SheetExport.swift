@@ -1,0 +1,78 @@
+import CSV
+import XLSX
+
+/// Writes worksheets out as delimited text, streaming row by row.
+public enum SheetExport {
+    /// Counts of what an export wrote.
+    public struct Summary: Sendable, Equatable {
+        public var rows = 0
+        public var cells = 0
+        public var columns = 0
+    }
+
+    /// The sheet holds rows out of order, so it cannot be streamed; `writeCSVBuffered` sorts them.
+    public struct RowsOutOfOrder: Error {}
+
+    /// Writes one worksheet as CSV: every row from 1 to the last with a value (empty rows as empty lines),
+    /// each row up to its last value. With `fillMerged`, every cell of a merged range gets the range's value.
+    /// Throws `RowsOutOfOrder` when the file's rows are not in order: the caller discards what was written
+    /// and calls `writeCSVBuffered`.
+    public static func writeCSV(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
+        var filler: MergeFill?
+        if fillMerged {
+            // Excel stores merged ranges after the cells, so they take one read ahead of the rows.
+            let pre = try workbook.rows(of: sheet)
+            while try pre.next() != nil {}
+            filler = MergeFill(ranges: pre.mergedRanges)
+        }
+        var emitter = RowEmitter(writer: writer)
+        let reader = try workbook.rows(of: sheet)
+        while let row = try reader.next() {
+            if row.number <= emitter.lastRow { throw RowsOutOfOrder() }
+            try emitter.emit(row, through: &filler)
+        }
+        try emitter.finish(&filler)
+        return emitter.summary
+    }
+
+    /// Like `writeCSV`, but reads the whole sheet into memory first, so rows held out of order come out sorted.
+    public static func writeCSVBuffered(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
+        let content = try workbook.read(sheet)
+        var filler = fillMerged ? MergeFill(ranges: content.mergedRanges) : nil
+        var emitter = RowEmitter(writer: writer)
+        for row in content.rows { try emitter.emit(row, through: &filler) }
+        try emitter.finish(&filler)
+        return emitter.summary
+    }
+
+    private struct RowEmitter {
+        let writer: CSVWriter
+        var summary = Summary()
+        var lastRow = 0
+
+        mutating func emit(_ row: Row, through filler: inout MergeFill?) throws {
+            guard filler != nil else { return try write(row) }
+            for filled in filler!.rows(for: row) { try write(filled) }
+        }
+
+        mutating func finish(_ filler: inout MergeFill?) throws {
+            guard filler != nil else { return }
+            for filled in filler!.rows(for: nil) { try write(filled) }
+        }
+
+        private mutating func write(_ row: Row) throws {
+            for _ in (lastRow + 1)..<max(row.number, lastRow + 1) { try writer.write(row: EmptyCollection<String>()) }
+            var fields: [String] = []
+            fields.reserveCapacity(row.cells.last?.column ?? 0)
+            for cell in row.cells {
+                while fields.count < cell.column - 1 { fields.append("") }
+                fields.append(cell.value.text)
+            }
+            try writer.write(row: fields)
+            summary.rows = row.number
+            summary.cells += row.cells.count
+            summary.columns = max(summary.columns, fields.count)
+            lastRow = row.number
+        }
+    }
+}

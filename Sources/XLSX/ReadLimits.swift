@@ -1,0 +1,23 @@
+/// Bounds that keep a hostile file from taking unbounded memory or time.
+public struct ReadLimits: Sendable, Equatable {
+    /// The largest inflated size any one part may have.
+    public var maxPartBytes: UInt64
+    /// The largest inflated/compressed ratio allowed for parts above `ratioCheckFloor` bytes.
+    public var maxCompressionRatio: UInt64
+    /// Parts smaller than this are not ratio-checked: real sheets of long repeated strings reach 120:1,
+    /// and a part this small parses in about a second whatever its ratio.
+    public var ratioCheckFloor: UInt64
+    /// The largest shared-string table, in bytes of text.
+    public var maxSharedStringBytes: Int
+
+    public init(maxPartBytes: UInt64 = 4 << 30, maxCompressionRatio: UInt64 = 100,
+                ratioCheckFloor: UInt64 = 256 << 20, maxSharedStringBytes: Int = 2 << 30) {
+        self.maxPartBytes = maxPartBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioCheckFloor = ratioCheckFloor
+        self.maxSharedStringBytes = maxSharedStringBytes
+    }
+
+    /// The limits used unless a caller says otherwise (POI's 100:1 ratio above 256 MiB, a 4 GiB part cap).
+    public static let standard = ReadLimits()
+}

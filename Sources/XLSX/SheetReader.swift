@@ -1,0 +1,55 @@
+/// Streams one worksheet's rows: each call to `next()` inflates and parses only as much of the part as it needs.
+public final class SheetReader {
+    private let stream: PartStream?
+    private let handler: SheetHandler?
+    private let parser: XMLPushParser?
+    private var delivered = 0
+    private var finished = false
+    private let chunk: UnsafeMutableRawBufferPointer
+    public let location: XLSXLocation
+
+    init(stream: PartStream, handler: SheetHandler, location: XLSXLocation) {
+        self.stream = stream
+        self.handler = handler
+        self.location = location
+        parser = XMLPushParser(handler: handler, location: XLSXLocation(file: location.file, part: location.part))
+        chunk = .allocate(byteCount: 1 << 17, alignment: 8)
+    }
+
+    init(empty location: XLSXLocation) {
+        stream = nil
+        handler = nil
+        parser = nil
+        finished = true
+        self.location = location
+        chunk = .allocate(byteCount: 0, alignment: 8)
+    }
+
+    deinit { chunk.deallocate() }
+
+    /// The next row holding at least one value, in file order; nil at the end of the sheet.
+    public func next() throws -> Row? {
+        guard let handler else { return nil }
+        while delivered == handler.ready.count {
+            handler.ready.removeAll(keepingCapacity: true)
+            delivered = 0
+            if finished { return nil }
+            try pump()
+        }
+        delivered += 1
+        return handler.ready[delivered - 1]
+    }
+
+    /// Merged ranges; complete once `next()` has returned nil (Excel writes them after the cells).
+    public var mergedRanges: [CellRange] { handler?.mergedRanges ?? [] }
+
+    /// The `<dimension>` the file declares, which is often wrong and never used for reading.
+    public var declaredDimension: String? { handler?.declaredDimension }
+
+    private func pump() throws {
+        guard let stream, let parser else { finished = true; return }
+        let n = try stream.read(into: chunk.baseAddress!, count: chunk.count)
+        if n == 0 { finished = true }
+        try parser.feed(UnsafeRawBufferPointer(rebasing: chunk[..<n]), final: n == 0)
+    }
+}

@@ -1,0 +1,126 @@
+internal import CLibzip
+
+/// A read-only zip package opened with libzip, with part names normalized the way Office tolerates them.
+final class ZipArchive {
+    struct Entry {
+        let name: String
+        let index: UInt64
+        let size: UInt64
+        let compressedSize: UInt64
+        let encrypted: Bool
+    }
+
+    let displayName: String
+    let entries: [Entry]
+    private let handle: OpaquePointer
+    private let byFoldedName: [String: Int]
+
+    init(path: String, displayName: String) throws {
+        self.displayName = displayName
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
+            let location = XLSXLocation(file: displayName)
+            switch code {
+            case ZIP_ER_NOZIP: throw XLSXError.notAZip(location)
+            case ZIP_ER_NOENT: throw XLSXError.fileNotFound(location)
+            case ZIP_ER_OPEN, ZIP_ER_READ: throw XLSXError.unreadable(location, Self.message(forCode: code))
+            default: throw XLSXError.corruptZip(location, Self.message(forCode: code))
+            }
+        }
+        self.handle = handle
+        var entries: [Entry] = []
+        var byFoldedName: [String: Int] = [:]
+        let count = zip_get_num_entries(handle, 0)
+        if count > 0 {
+            for index in 0..<UInt64(count) {
+                var stat = zip_stat_t()
+                zip_stat_init(&stat)
+                guard zip_stat_index(handle, index, 0, &stat) == 0, let rawName = stat.name else { continue }
+                let name = PackagePath.normalize(String(cString: rawName))
+                let entry = Entry(name: name, index: index, size: stat.size, compressedSize: stat.comp_size,
+                                  encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
+                // When a name occurs twice, the later entry wins, as with Python's zipfile and calamine.
+                byFoldedName[name.lowercased()] = entries.count
+                entries.append(entry)
+            }
+        }
+        self.entries = entries
+        self.byFoldedName = byFoldedName
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// The entry for a part name, ignoring letter case and leading slashes.
+    func entry(named name: String) -> Entry? {
+        byFoldedName[PackagePath.normalize(name).lowercased()].map { entries[$0] }
+    }
+
+    /// Opens a part for streaming, refusing it up front when its declared sizes look like a zip bomb.
+    func open(_ entry: Entry, limits: ReadLimits) throws -> PartStream {
+        let location = XLSXLocation(file: displayName, part: entry.name)
+        if entry.encrypted { throw XLSXError.encryptedWorkbook(location) }
+        if entry.size > limits.maxPartBytes {
+            throw XLSXError.zipBomb(location, "解压后 \(entry.size) 字节，超过上限 \(limits.maxPartBytes) 字节")
+        }
+        if entry.size > limits.ratioCheckFloor,
+           entry.size / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+            throw XLSXError.zipBomb(location, "压缩比 \(entry.size / max(entry.compressedSize, 1)):1，超过上限 \(limits.maxCompressionRatio):1")
+        }
+        guard let file = zip_fopen_index(handle, entry.index, 0) else {
+            throw XLSXError.corruptZip(location, String(cString: zip_error_strerror(zip_get_error(handle))))
+        }
+        return PartStream(file: file, declaredSize: entry.size, location: location)
+    }
+
+    /// Reads a whole (small) part into memory.
+    func readAll(_ entry: Entry, limits: ReadLimits) throws -> [UInt8] {
+        let stream = try open(entry, limits: limits)
+        var bytes = [UInt8](repeating: 0, count: Int(entry.size))
+        var filled = 0
+        while filled < bytes.count {
+            let n = try bytes.withUnsafeMutableBytes { try stream.read(into: $0.baseAddress! + filled, count: $0.count - filled) }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    private static func message(forCode code: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+}
+
+/// One part being inflated; never yields more bytes than the central directory declared.
+final class PartStream {
+    private let file: OpaquePointer
+    private let declaredSize: UInt64
+    private var delivered: UInt64 = 0
+    let location: XLSXLocation
+
+    init(file: OpaquePointer, declaredSize: UInt64, location: XLSXLocation) {
+        self.file = file
+        self.declaredSize = declaredSize
+        self.location = location
+    }
+
+    deinit { zip_fclose(file) }
+
+    /// Fills up to `count` bytes; 0 means the part has ended.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        // Ask for one byte more than may remain, so that data beyond the declared size is caught.
+        let allowed = Int(min(UInt64(count), declaredSize - delivered + 1))
+        let n = zip_fread(file, buffer, UInt64(allowed))
+        if n < 0 {
+            throw XLSXError.corruptZip(location, String(cString: zip_error_strerror(zip_file_get_error(file))))
+        }
+        delivered += UInt64(n)
+        if delivered > declaredSize {
+            throw XLSXError.zipBomb(location, "实际解压数据超过声明的 \(declaredSize) 字节")
+        }
+        return Int(n)
+    }
+}

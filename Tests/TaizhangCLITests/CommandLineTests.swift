@@ -1,0 +1,110 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Drives `taizhang` as a user would: arguments, output files, messages and exit codes.
+@Suite("taizhang command line")
+struct CommandLineTests {
+    let plan = CLI.repository + "/samples/plan-2023.xlsx"
+
+    @Test("convert writes UTF-8 with BOM, one line per row, merged cells filled on request")
+    func convert() throws {
+        let out = Fixture.directory() + "/计划.csv"
+        let result = try CLI.run(["convert", plan, out, "--fill-merged"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[1] == "工作要求,具体任务,具体要求,牵头落实单位,完成时限")
+        #expect(lines[2].hasPrefix("一、优化政务公开工作基础,(一)深化行政规章、规范性文件 集中公开。,"))
+        #expect(lines[3].hasPrefix("一、优化政务公开工作基础,"), "the merged group cell is filled down")
+        #expect(text.contains("提升政府信息公 开申请 办理工 作规范 化程度"), "stray spaces are kept as typed")
+    }
+
+    @Test("convert to standard output with --sheet by number and --encoding gb18030")
+    func convertStdout() throws {
+        let result = try CLI.run(["convert", plan, "-", "--sheet", "1", "--encoding", "utf8"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("汕尾市政务服务数据管理局2023年政务公开工作要点分工方案\r\n工作要求,"))
+        let out = Fixture.directory() + "/gbk.csv"
+        #expect(try CLI.run(["convert", plan, out, "--encoding", "gb18030"]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(Array(bytes.prefix(4)) == [0xC9, 0xC7, 0xCE, 0xB2], "汕尾 in GB18030")
+    }
+
+    @Test("--all-sheets writes one CSV per worksheet beside the output")
+    func allSheets() throws {
+        let zip = Fixture.package(sheets: [("汇总", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")),
+                                           ("逾期/事项", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>2</v></c></row>"))])
+        let input = try Fixture.write(zip)
+        let dir = Fixture.directory()
+        let result = try CLI.run(["convert", input, dir + "/台账.csv", "--all-sheets"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/台账-汇总.csv")) == Data([0xEF, 0xBB, 0xBF] + Array("1\r\n".utf8)))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/台账-逾期_事项.csv")) == Data([0xEF, 0xBB, 0xBF] + Array("2\r\n".utf8)))
+    }
+
+    @Test("inspect shows sheets, the real used range, merged ranges and the producer; --json for tools")
+    func inspect() throws {
+        let result = try CLI.run(["inspect", plan])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("工作表1"))
+        #expect(result.stdout.contains("已用区域 A1:E23"))
+        #expect(result.stdout.contains("A3:A7"))
+        #expect(result.stdout.contains("日期系统：1900"))
+        let json = try CLI.run(["inspect", plan, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let sheets = object?["sheets"] as? [[String: Any]]
+        #expect(sheets?.first?["usedRange"] as? String == "A1:E23")
+        #expect((sheets?.first?["mergedRanges"] as? [String])?.count == 13)
+    }
+
+    @Test("errors: exit 2 with a Chinese message naming the file; the target is left untouched")
+    func errors() throws {
+        let dir = Fixture.directory()
+        let bad = dir + "/计划表.xlsx"
+        try Data("not a workbook".utf8).write(to: URL(fileURLWithPath: bad))
+        let target = dir + "/out.csv"
+        try Data("旧内容".utf8).write(to: URL(fileURLWithPath: target))
+        let result = try CLI.run(["convert", bad, target])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("计划表.xlsx"))
+        #expect(result.stderr.contains("另存为 .xlsx"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "旧内容")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["out.csv", "计划表.xlsx"], "no temporary file left")
+
+        let missingSheet = try CLI.run(["convert", plan, "-", "--sheet", "不存在"])
+        #expect(missingSheet.status == 2)
+        #expect(missingSheet.stderr.contains("找不到工作表“不存在”"))
+
+        let unwritable = try CLI.run(["convert", plan, "/nonexistent-dir/out.csv"])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("无法写入"))
+
+        #expect(try CLI.run(["convert", plan]).status != 0, "a missing argument is a usage error")
+    }
+
+    @Test("hostile input through the CLI: refused within 2 s and 200 MB")
+    func hostile() throws {
+        let (data, size) = DeflateBomb.stream(prefix: "<worksheet><sheetData><row>", unit: "<c/>", matches: 15_503_876, suffix: "</row></sheetData></worksheet>")
+        var zip = Fixture.package(sheets: [("S", "")])
+        zip.entries.removeAll { $0.name == "xl/worksheets/sheet1.xml" }
+        zip.add(ZipBuilder.Entry(name: "xl/worksheets/sheet1.xml", data: data, method: 8, declaredSize: UInt32(size), crc: 0))
+        var laughs = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">"
+        for i in 1...12 { laughs += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i == 1 ? "" : String(i - 1));", count: 10) + "\">" }
+        laughs += "]><worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&a12;</t></is></c></row></sheetData></worksheet>"
+        let inputs = [
+            try Fixture.write(zip, name: "bomb.xlsx"),
+            try Fixture.write(Fixture.package(sheets: [("S", laughs)]), name: "laughs.xlsx"),
+            try Fixture.workbook("<row><c r=\"XFE1048577\"><v>1</v></c></row>", name: "beyond.xlsx"),
+        ]
+        for input in inputs {
+            let result = try CLI.run(["convert", input, "-"])
+            #expect(result.status == 2, "\(input): \(result.stderr)")
+            #expect(result.seconds < 2, "\(input) took \(result.seconds) s")
+            #expect(result.peakMegabytes < 200, "\(input) took \(result.peakMegabytes) MB")
+            #expect(result.stderr.hasPrefix("错误："))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The demo on the bundled samples: inspect the seed plan, convert it to CSV (merged cells filled), show the result.
+set -euo pipefail
+taizhang=${1:-.build/release/taizhang}
+out=${2:-out}
+mkdir -p "$out"
+
+echo "== taizhang inspect samples/plan-2023.xlsx"
+"$taizhang" inspect samples/plan-2023.xlsx
+echo
+echo "== taizhang convert samples/plan-2023.xlsx $out/plan-2023.csv --fill-merged"
+"$taizhang" convert samples/plan-2023.xlsx "$out/plan-2023.csv" --fill-merged
+echo "wrote $out/plan-2023.csv ($(wc -l < "$out/plan-2023.csv") lines); first rows:"
+head -n 4 "$out/plan-2023.csv" | cut -c 1-160
+echo
+echo "== taizhang convert samples/plan-2023.xlsx $out/plan-2023-gbk.csv --encoding gb18030"
+"$taizhang" convert samples/plan-2023.xlsx "$out/plan-2023-gbk.csv" --encoding gb18030
+echo "wrote $out/plan-2023-gbk.csv (GB18030, for Excel on Chinese Windows)"

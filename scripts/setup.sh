@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system libraries the package links against, only when pkg-config cannot find them,
+# so `make demo` and `make test` work on a fresh Debian machine (run as root) and cost nothing after.
+set -euo pipefail
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists libzip 2>/dev/null || missing+=(libzip-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (Swift 6 toolchain needed)" >&2; exit 1; }
