@@ -31,6 +31,7 @@ public final class CSVWriter {
     private let lineEnd: [UInt8]
     private var buffer: [UInt8] = []
     private var rowsInBuffer = 0
+    private var fieldsInRow = 0
     public private(set) var rowsWritten = 0
 
     /// `output` receives encoded bytes in large chunks.
@@ -64,25 +65,51 @@ public final class CSVWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends one field of the current row from UTF-8 bytes (rows built field by field end with `endRow()`).
+    public func field(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if fieldsInRow > 0 { buffer.append(delimiter) }
+        fieldsInRow += 1
+        append(bytes)
+    }
+
+    /// Appends `count` empty fields to the current row.
+    public func emptyFields(_ count: Int) {
+        for _ in 0..<count {
+            if fieldsInRow > 0 { buffer.append(delimiter) }
+            fieldsInRow += 1
+        }
+    }
+
+    /// Ends the row begun with `field(_:)`.
+    public func endRow() throws {
+        buffer.append(contentsOf: lineEnd)
+        fieldsInRow = 0
+        rowsInBuffer += 1
+        rowsWritten += 1
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     private func append(_ field: String) {
         var field = field
-        field.withUTF8 { bytes in
-            var needsQuotes = false
-            for b in bytes where b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            buffer.append(0x22)
-            for b in bytes {
-                if b == 0x22 { buffer.append(0x22) }
-                buffer.append(b)
-            }
-            buffer.append(0x22)
+        field.withUTF8 { append($0) }
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var needsQuotes = false
+        for b in bytes where b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D {
+            needsQuotes = true
+            break
         }
+        guard needsQuotes else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        buffer.append(0x22)
+        for b in bytes {
+            if b == 0x22 { buffer.append(0x22) }
+            buffer.append(b)
+        }
+        buffer.append(0x22)
     }
 
     /// Hands buffered rows to the output.

@@ -18,6 +18,7 @@ public enum SheetExport {
     /// Throws `RowsOutOfOrder` when the file's rows are not in order: the caller discards what was written
     /// and calls `writeCSVBuffered`.
     public static func writeCSV(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
+        guard fillMerged else { return try writeRawCSV(workbook, sheet: sheet, to: writer) }
         var filler: MergeFill?
         if fillMerged {
             // Excel stores merged ranges after the cells, so they take one read ahead of the rows.
@@ -33,6 +34,27 @@ public enum SheetExport {
         }
         try emitter.finish(&filler)
         return emitter.summary
+    }
+
+    /// The common case without merged-cell fill: cell bytes go from the parser to the CSV buffer without a String.
+    private static func writeRawCSV(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter) throws -> Summary {
+        var summary = Summary()
+        let reader = try workbook.rows(of: sheet)
+        while let row = try reader.nextRaw() {
+            if row.number <= summary.rows { throw RowsOutOfOrder() }
+            for _ in (summary.rows + 1)..<row.number { try writer.endRow() }
+            var column = 1
+            reader.forEachText(of: row) { target, bytes in
+                writer.emptyFields(target - column)
+                writer.field(bytes)
+                column = target + 1
+            }
+            try writer.endRow()
+            summary.rows = row.number
+            summary.cells += row.count
+            summary.columns = max(summary.columns, column - 1)
+        }
+        return summary
     }
 
     /// Like `writeCSV`, but reads the whole sheet into memory first, so rows held out of order come out sorted.

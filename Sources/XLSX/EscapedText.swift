@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// OOXML's `_xHHHH_` escapes, which Excel uses for control characters and for a literal `_x` (`_x005F_`).
 enum EscapedText {
     /// Decodes `_xHHHH_` escapes in place in `bytes[from...]`; returns false when there were none.
@@ -5,7 +11,18 @@ enum EscapedText {
     static func decode(_ bytes: inout [UInt8], from start: Int) -> Bool {
         let end = bytes.count
         guard end - start >= 7 else { return false }
-        var read = start, write = start, changed = false
+        // Almost no string has an escape: find the first `_x` with a fast scan before doing any work.
+        guard let first = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+            var i = start
+            while i + 6 < end {
+                guard let hit = memchr(buffer.baseAddress! + i, 0x5F, end - 6 - i) else { return nil }
+                i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
+                if buffer[i + 1] == UInt8(ascii: "x") { return i }
+                i += 1
+            }
+            return nil
+        }) else { return false }
+        var read = first, write = first, changed = false
         while read < end {
             if bytes[read] == UInt8(ascii: "_"), read + 6 < end, bytes[read + 1] == UInt8(ascii: "x"),
                bytes[read + 6] == UInt8(ascii: "_"), let scalar = hexValue(bytes, read + 2) {

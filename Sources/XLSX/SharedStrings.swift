@@ -20,6 +20,16 @@ public struct SharedStrings: Sendable {
         try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]])) }
     }
 
+    /// The whole table: all text bytes, and the start offset of each string (plus one past the last).
+    func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { b in try starts.withUnsafeBufferPointer { s in try body(b, s) } }
+    }
+
+    /// Reserves room for the text of a part of this many bytes, so the buffer does not grow by copying.
+    mutating func reserve(partBytes: Int) {
+        bytes.reserveCapacity(partBytes)
+    }
+
     mutating func append(_ text: some Sequence<UInt8>) {
         bytes.append(contentsOf: text)
         starts.append(bytes.count)
@@ -45,9 +55,12 @@ final class SharedStringsHandler: XMLEventHandler {
     private var textDepth = 0
     private var phoneticDepth = 0
 
-    init(limit: Int, location: XLSXLocation) {
+    init(limit: Int, location: XLSXLocation, partBytes: Int) {
         self.limit = limit
         self.location = location
+        // The text is always shorter than the XML around it: reserving the part's size avoids regrowth
+        // (pages never written are never resident).
+        table.reserve(partBytes: min(partBytes, limit))
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {

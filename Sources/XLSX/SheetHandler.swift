@@ -8,13 +8,13 @@ import Darwin
 /// out-of-order cells and every cell type; collects merged ranges and the declared dimension.
 final class SheetHandler: XMLEventHandler {
     /// Completed rows waiting for the reader.
-    var ready: [Row] = []
+    var ready: [RawRow] = []
     private(set) var mergedRanges: [CellRange] = []
     private(set) var declaredDimension: String?
 
-    private let strings: SharedStrings
+    let strings: SharedStrings
+    let dateSystem: DateSystem
     private let styles: Styles
-    private let dateSystem: DateSystem
     private let location: XLSXLocation
     private let collectCells: Bool
 
@@ -22,7 +22,8 @@ final class SheetHandler: XMLEventHandler {
     private var rowNumber = 0
     private var rowHasReference = false
     private var rowHidden = false
-    private var cells: [Cell] = []
+    private var cells: [RawRow.RawCell] = []
+    private var text: [UInt8] = []
     private var cellsOutOfOrder = false
 
     private var inCell = false
@@ -104,6 +105,7 @@ final class SheetHandler: XMLEventHandler {
         }
         rowHidden = attributes.flag("hidden")
         cells.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
         cellsOutOfOrder = false
         column = 0
     }
@@ -113,14 +115,15 @@ final class SheetHandler: XMLEventHandler {
         if cellsOutOfOrder {
             // Stable sort, then keep the last of two cells written to one address.
             let sorted = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
-            var unique: [Cell] = []
+            var unique: [RawRow.RawCell] = []
             for cell in sorted {
                 if let last = unique.last, last.column == cell.column { unique[unique.count - 1] = cell } else { unique.append(cell) }
             }
             cells = unique
         }
-        ready.append(Row(number: rowNumber, isHidden: rowHidden, cells: cells))
+        ready.append(RawRow(number: rowNumber, isHidden: rowHidden, cells: cells, text: text))
         cells.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
     }
 
     private func startCell(_ attributes: XMLAttributes) {
@@ -182,51 +185,59 @@ final class SheetHandler: XMLEventHandler {
         inInline = false
         phoneticDepth = 0
         guard sawValue, collectCells else { return }
-        let value: CellValue
+        var cell = RawRow.RawCell(column: Int32(column), kind: .number, style: Int32(truncatingIfNeeded: cellStyle), start: 0, end: 0, number: 0)
         switch cellType {
         case .inline, .formulaString:
             // Text cells keep an empty string: an empty string is not an absent cell.
             if buffer.count >= 7 { EscapedText.decode(&buffer, from: 0) }
-            value = .text(String(decoding: buffer, as: UTF8.self))
+            appendText(&cell, kind: .text)
         case .shared:
             guard let index = parseInteger() else { return }
             guard index >= 0 && index < strings.count else {
                 failure = .badSharedStringIndex(cellLocation(), index)
                 return
             }
-            value = .text(strings[index])
+            cell.kind = .shared
+            cell.start = Int32(index)
         case .bool:
             guard let first = buffer.first else { return }
-            value = .bool(first == UInt8(ascii: "1") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T"))
+            cell.kind = .bool
+            cell.number = first == UInt8(ascii: "1") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T") ? 1 : 0
         case .error:
             guard !buffer.isEmpty else { return }
-            value = .error(String(decoding: buffer, as: UTF8.self))
+            appendText(&cell, kind: .error)
         case .isoDate:
             guard !buffer.isEmpty else { return }
-            let text = String(decoding: buffer, as: UTF8.self)
-            if let date = ExcelDateTime(iso: text) {
-                value = .date(date)
-            } else if let ms = ExcelDateTime.isoDurationMilliseconds(text) {
-                value = .duration(milliseconds: ms)
+            let iso = String(decoding: buffer, as: UTF8.self)
+            if ExcelDateTime(iso: iso) != nil {
+                appendText(&cell, kind: .isoDate)
+            } else if let ms = ExcelDateTime.isoDurationMilliseconds(iso) {
+                cell.kind = .duration
+                cell.number = Double(ms) / 86_400_000
             } else {
-                value = .text(text)
+                appendText(&cell, kind: .text)
             }
         case .number:
             guard !buffer.isEmpty else { return }
             guard let number = parseDouble() else {
-                value = .text(String(decoding: buffer, as: UTF8.self))
+                appendText(&cell, kind: .text)
                 break
             }
+            cell.number = number
             switch styles.kind(ofStyle: cellStyle) {
-            case .number:
-                value = .number(number)
-            case .date:
-                value = ExcelDateTime(serial: number, system: dateSystem).map(CellValue.date) ?? .number(number)
-            case .duration:
-                value = .duration(milliseconds: Int64((number * 86_400_000).rounded()))
+            case .number: cell.kind = .number
+            case .date: cell.kind = .date
+            case .duration: cell.kind = .duration
             }
         }
-        cells.append(Cell(column: column, value: value, style: cellStyle))
+        cells.append(cell)
+    }
+
+    private func appendText(_ cell: inout RawRow.RawCell, kind: RawRow.Kind) {
+        cell.kind = kind
+        cell.start = Int32(text.count)
+        text.append(contentsOf: buffer)
+        cell.end = Int32(text.count)
     }
 
     private func parseInteger() -> Int? {

@@ -29,6 +29,17 @@ public final class SheetReader {
 
     /// The next row holding at least one value, in file order; nil at the end of the sheet.
     public func next() throws -> Row? {
+        guard let raw = try nextRaw(), let handler else { return nil }
+        var cells: [Cell] = []
+        cells.reserveCapacity(raw.count)
+        for i in 0..<raw.count {
+            cells.append(Cell(column: raw.column(at: i), value: raw.value(at: i, strings: handler.strings, dateSystem: handler.dateSystem), style: raw.style(at: i)))
+        }
+        return Row(number: raw.number, isHidden: raw.isHidden, cells: cells)
+    }
+
+    /// The next row before any String is made; read its cells with `withText(of:at:_:)`.
+    public func nextRaw() throws -> RawRow? {
         guard let handler else { return nil }
         while delivered == handler.ready.count {
             handler.ready.removeAll(keepingCapacity: true)
@@ -38,6 +49,17 @@ public final class SheetReader {
         }
         delivered += 1
         return handler.ready[delivered - 1]
+    }
+
+    /// Calls `body` with the column and text bytes of each cell of a raw row, as `CellValue.text` would read.
+    public func forEachText(of row: RawRow, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard let handler else { return }
+        try row.forEachText(strings: handler.strings, dateSystem: handler.dateSystem, body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a raw cell's value as text, exactly as `CellValue.text` would read.
+    public func withText<R>(of row: RawRow, at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try row.withText(at: index, strings: handler!.strings, dateSystem: handler!.dateSystem, body)
     }
 
     /// Merged ranges; complete once `next()` has returned nil (Excel writes them after the cells).

@@ -88,8 +88,9 @@ public final class Workbook {
     public func sharedStrings() throws -> SharedStrings {
         if let cachedStrings { return cachedStrings }
         var table = SharedStrings()
-        if let part = sharedStringsPart {
-            let handler = SharedStringsHandler(limit: limits.maxSharedStringBytes, location: XLSXLocation(file: displayName, part: part))
+        if let part = sharedStringsPart, let entry = archive.entry(named: part) {
+            let handler = SharedStringsHandler(limit: limits.maxSharedStringBytes, location: XLSXLocation(file: displayName, part: part),
+                                               partBytes: Int(min(entry.size, limits.maxPartBytes)))
             try Self.parse(part, in: archive, limits: limits, with: handler)
             table = handler.table
         }

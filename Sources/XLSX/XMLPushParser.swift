@@ -3,7 +3,11 @@ internal import CLibxml2
 /// Receives the SAX events of one part. Names are local names, so any namespace prefix (or none) matches.
 class XMLEventHandler {
     /// Set by a handler to stop parsing with this error.
-    var failure: XLSXError?
+    var failure: XLSXError? {
+        didSet { failed = failure != nil }
+    }
+    /// Cheap to test after every event, unlike the error itself.
+    private(set) var failed = false
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) {}
     func endElement(_ name: XMLName) {}
@@ -84,7 +88,9 @@ struct XMLAttributes {
 
 /// libxml2's SAX2 push parser, hardened: no DTD (so no entity expansion and no external entities), no network.
 final class XMLPushParser {
-    private let handler: XMLEventHandler
+    // Unowned: the parser lives inside its handler's reader, and skipping reference counting
+    // in the per-event trampolines is a measurable share of parse time.
+    private unowned(unsafe) let handler: XMLEventHandler
     private let location: XLSXLocation
     private var context: xmlParserCtxtPtr?
     private var refusedDTD = false
@@ -98,18 +104,21 @@ final class XMLPushParser {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx!).takeUnretainedValue()
-            parser.handler.startElement(XMLName(pointer: localname!), XMLAttributes(base: attributes, count: Int(attributeCount)))
-            parser.stopIfFailed()
+            Unmanaged<XMLPushParser>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { parser in
+                parser.handler.startElement(XMLName(pointer: localname!), XMLAttributes(base: attributes, count: Int(attributeCount)))
+                if parser.handler.failed { xmlStopParser(parser.context) }
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx!).takeUnretainedValue()
-            parser.handler.endElement(XMLName(pointer: localname!))
-            parser.stopIfFailed()
+            Unmanaged<XMLPushParser>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { parser in
+                parser.handler.endElement(XMLName(pointer: localname!))
+                if parser.handler.failed { xmlStopParser(parser.context) }
+            }
         }
         sax.characters = { ctx, bytes, length in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx!).takeUnretainedValue()
-            parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLPushParser>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { parser in
+                parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.ignorableWhitespace = sax.characters
@@ -133,10 +142,6 @@ final class XMLPushParser {
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
-    }
-
-    private func stopIfFailed() {
-        if handler.failure != nil { xmlStopParser(context) }
     }
 
     /// Parses the next chunk of the part; `final` marks its end.

@@ -1,4 +1,9 @@
 internal import CLibzip
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A read-only zip package opened with libzip, with part names normalized the way Office tolerates them.
 final class ZipArchive {
@@ -14,6 +19,8 @@ final class ZipArchive {
     let entries: [Entry]
     private let handle: OpaquePointer
     private let byFoldedName: [String: Int]
+    /// libzip's archive is not thread-safe, and parts may be inflated on read-ahead threads.
+    private var lock = pthread_mutex_t()
 
     init(path: String, displayName: String) throws {
         self.displayName = displayName
@@ -46,9 +53,20 @@ final class ZipArchive {
         }
         self.entries = entries
         self.byFoldedName = byFoldedName
+        pthread_mutex_init(&lock, nil)
     }
 
-    deinit { zip_discard(handle) }
+    deinit {
+        zip_discard(handle)
+        pthread_mutex_destroy(&lock)
+    }
+
+    /// Runs `body` holding the archive's lock.
+    func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return try body()
+    }
 
     /// The entry for a part name, ignoring letter case and leading slashes.
     func entry(named name: String) -> Entry? {
@@ -66,10 +84,13 @@ final class ZipArchive {
            entry.size / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
             throw XLSXError.zipBomb(location, "压缩比 \(entry.size / max(entry.compressedSize, 1)):1，超过上限 \(limits.maxCompressionRatio):1")
         }
-        guard let file = zip_fopen_index(handle, entry.index, 0) else {
-            throw XLSXError.corruptZip(location, String(cString: zip_error_strerror(zip_get_error(handle))))
+        let file = try locked { () throws -> OpaquePointer in
+            guard let file = zip_fopen_index(handle, entry.index, 0) else {
+                throw XLSXError.corruptZip(location, String(cString: zip_error_strerror(zip_get_error(handle))))
+            }
+            return file
         }
-        return PartStream(file: file, declaredSize: entry.size, location: location)
+        return PartStream(archive: self, file: file, declaredSize: entry.size, location: location)
     }
 
     /// Reads a whole (small) part into memory.
@@ -95,25 +116,49 @@ final class ZipArchive {
 }
 
 /// One part being inflated; never yields more bytes than the central directory declared.
+/// Parts over a megabyte are inflated on a read-ahead thread while the caller parses.
 final class PartStream {
+    private let inflater: Inflater
+    private let readAhead: ReadAhead?
+    let location: XLSXLocation
+
+    init(archive: ZipArchive, file: OpaquePointer, declaredSize: UInt64, location: XLSXLocation) {
+        let inflater = Inflater(archive: archive, file: file, declaredSize: declaredSize, location: location)
+        self.inflater = inflater
+        self.location = location
+        readAhead = declaredSize > 1 << 20 ? ReadAhead { try inflater.read(into: $0, count: $1) } : nil
+    }
+
+    deinit { readAhead?.stop() }
+
+    /// Fills up to `count` bytes; 0 means the part has ended.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        if let readAhead { return try readAhead.read(into: buffer, count: count) }
+        return try inflater.read(into: buffer, count: count)
+    }
+}
+
+/// libzip's inflation of one entry, with the declared-size check.
+private final class Inflater: @unchecked Sendable {
+    private let archive: ZipArchive
     private let file: OpaquePointer
     private let declaredSize: UInt64
     private var delivered: UInt64 = 0
-    let location: XLSXLocation
+    private let location: XLSXLocation
 
-    init(file: OpaquePointer, declaredSize: UInt64, location: XLSXLocation) {
+    init(archive: ZipArchive, file: OpaquePointer, declaredSize: UInt64, location: XLSXLocation) {
+        self.archive = archive
         self.file = file
         self.declaredSize = declaredSize
         self.location = location
     }
 
-    deinit { zip_fclose(file) }
+    deinit { archive.locked { _ = zip_fclose(file) } }
 
-    /// Fills up to `count` bytes; 0 means the part has ended.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
         // Ask for one byte more than may remain, so that data beyond the declared size is caught.
         let allowed = Int(min(UInt64(count), declaredSize - delivered + 1))
-        let n = zip_fread(file, buffer, UInt64(allowed))
+        let n = archive.locked { zip_fread(file, buffer, UInt64(allowed)) }
         if n < 0 {
             throw XLSXError.corruptZip(location, String(cString: zip_error_strerror(zip_file_get_error(file))))
         }
