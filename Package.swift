@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .executable(name: "taizhang", targets: ["taizhang"]),
+        // Fixture builders for tests and the fuzz package (fuzz/); not part of the tool.
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

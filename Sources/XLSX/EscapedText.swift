@@ -9,20 +9,28 @@ enum EscapedText {
     /// Decodes `_xHHHH_` escapes in place in `bytes[from...]`; returns false when there were none.
     @discardableResult
     static func decode(_ bytes: inout [UInt8], from start: Int) -> Bool {
+        guard bytes.count - start >= 7 else { return false }
+        let newEnd = bytes.withUnsafeMutableBufferPointer { decode(UnsafeMutableBufferPointer(rebasing: $0[start...])) } + start
+        guard newEnd < bytes.count else { return false }
+        bytes.removeSubrange(newEnd...)
+        return true
+    }
+
+    /// Decodes `_xHHHH_` escapes in place; returns the new length.
+    static func decode(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let end = bytes.count
-        guard end - start >= 7 else { return false }
+        guard end >= 7, let base = bytes.baseAddress else { return end }
         // Almost no string has an escape: find the first `_x` with a fast scan before doing any work.
-        guard let first = bytes.withUnsafeBufferPointer({ buffer -> Int? in
-            var i = start
-            while i + 6 < end {
-                guard let hit = memchr(buffer.baseAddress! + i, 0x5F, end - 6 - i) else { return nil }
-                i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
-                if buffer[i + 1] == UInt8(ascii: "x") { return i }
-                i += 1
-            }
-            return nil
-        }) else { return false }
-        var read = first, write = first, changed = false
+        var first = -1
+        var i = 0
+        while i + 6 < end {
+            guard let hit = memchr(base + i, 0x5F, end - 6 - i) else { break }
+            i = hit.assumingMemoryBound(to: UInt8.self) - base
+            if bytes[i + 1] == UInt8(ascii: "x") { first = i; break }
+            i += 1
+        }
+        guard first >= 0 else { return end }
+        var read = first, write = first
         while read < end {
             if bytes[read] == UInt8(ascii: "_"), read + 6 < end, bytes[read + 1] == UInt8(ascii: "x"),
                bytes[read + 6] == UInt8(ascii: "_"), let scalar = hexValue(bytes, read + 2) {
@@ -35,25 +43,22 @@ enum EscapedText {
                     units.append(low)
                     next += 7
                 }
-                let decoded = String(decoding: units, as: UTF16.self).utf8
                 // Every escape is 7 bytes or more and every decoding at most 4, so writing never overtakes reading.
-                for byte in decoded {
+                for byte in String(decoding: units, as: UTF16.self).utf8 {
                     bytes[write] = byte
                     write += 1
                 }
                 read = next
-                changed = true
             } else {
                 bytes[write] = bytes[read]
                 write += 1
                 read += 1
             }
         }
-        if changed { bytes.removeSubrange(write..<end) }
-        return changed
+        return write
     }
 
-    private static func hexValue(_ bytes: [UInt8], _ at: Int) -> UInt16? {
+    private static func hexValue(_ bytes: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> UInt16? {
         var value: UInt16 = 0
         for i in at..<at + 4 {
             let b = bytes[i]

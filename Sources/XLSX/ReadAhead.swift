@@ -14,7 +14,8 @@ final class ReadAhead: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var failure: Error?
-    private var thread: pthread_t?
+    private var thread: WorkerThread?
+    private var threaded = false
     private let produce: (UnsafeMutableRawPointer, Int) throws -> Int
 
     private var current: [UInt8] = []
@@ -27,19 +28,8 @@ final class ReadAhead: @unchecked Sendable {
         spare = (0..<depth).map { _ in [UInt8](repeating: 0, count: chunkSize) }
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&changed, nil)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        if pthread_create(&handle, nil, { context in
-            let me = Unmanaged<ReadAhead>.fromOpaque(context!).takeRetainedValue()
-            me.run()
-            return nil
-        }, context) == 0 {
-            thread = handle
-        } else {
-            // No thread to be had: the reader still works, inflating on the caller's thread.
-            Unmanaged<ReadAhead>.fromOpaque(context).release()
-            thread = nil
-        }
+        thread = WorkerThread { [self] in run() }
+        threaded = thread != nil
     }
 
     deinit {
@@ -53,7 +43,7 @@ final class ReadAhead: @unchecked Sendable {
         cancelled = true
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&mutex)
-        if let thread { pthread_join(thread, nil) }
+        thread?.join()
         thread = nil
     }
 
@@ -94,11 +84,9 @@ final class ReadAhead: @unchecked Sendable {
 
     /// Copies up to `count` bytes; 0 at the end of the part.
     func read(into destination: UnsafeMutableRawPointer, count: Int) throws -> Int {
-        if thread == nil && currentOffset == currentCount && !finished {
-            // The synchronous fallback.
-            let n = try produce(destination, count)
-            if n == 0 { finished = true }
-            return n
+        if !threaded {
+            // No second thread could be started: inflate on the caller's.
+            return try produce(destination, count)
         }
         if currentOffset == currentCount {
             pthread_mutex_lock(&mutex)

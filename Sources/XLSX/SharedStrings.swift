@@ -1,66 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
 /// The shared-string table, kept compact: all text in one byte buffer plus one offset per string.
-public struct SharedStrings: Sendable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+///
+/// The table loads on its own thread while the sheet is parsed on the caller's: Excel writes strings in
+/// order of first use, so the string a row needs is almost always loaded already, and when it is not the
+/// reader waits for it. Storage is reserved once from the part's size (text is never longer than its XML)
+/// and mapped lazily, so it never moves while it is read and only pages actually written count.
+public final class SharedStrings: @unchecked Sendable {
+    public enum Availability {
+        case available
+        case missing
+        case failed(XLSXError)
+    }
 
-    public init() {}
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let byteCapacity: Int
+    private let starts: UnsafeMutablePointer<Int>
+    private let startCapacity: Int
+    private let mapping: UnsafeMutableRawPointer?
+    private let mappingSize: Int
 
-    /// The number of strings.
-    public var count: Int { starts.count - 1 }
+    // Written by the loading thread only.
+    private var length = 0
+    private var written = 0
+    private var stringStart = 0
+
+    private let published = Atomic<Int>(0)
+    private let hasWaiter = Atomic<Bool>(false)
+    private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
+    private var finished = false
+    private var failure: XLSXError?
+
+    /// A table with room for the text of a part of `partBytes` bytes.
+    init(partBytes: Int) {
+        byteCapacity = max(partBytes, 0)
+        // `<si/>` is the shortest string item: five bytes.
+        startCapacity = byteCapacity / 5 + 2
+        let size = byteCapacity + startCapacity * MemoryLayout<Int>.stride + 16
+        let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        if let raw, raw != MAP_FAILED {
+            mapping = raw
+            mappingSize = size
+            starts = raw.bindMemory(to: Int.self, capacity: startCapacity)
+            bytes = (raw + startCapacity * MemoryLayout<Int>.stride).bindMemory(to: UInt8.self, capacity: byteCapacity + 1)
+        } else {
+            mapping = nil
+            mappingSize = 0
+            starts = .allocate(capacity: 1)
+            bytes = .allocate(capacity: 1)
+        }
+        starts[0] = 0
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
+    }
+
+    /// An empty table, for workbooks without shared strings.
+    convenience init() {
+        self.init(partBytes: 0)
+        finish(nil)
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, mappingSize) } else {
+            starts.deallocate()
+            bytes.deallocate()
+        }
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// The number of strings, once the table has finished loading.
+    public var count: Int {
+        waitUntilLoaded()
+        return published.load(ordering: .acquiring)
+    }
 
     /// The bytes of text held, a measure of the table's memory.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int {
+        waitUntilLoaded()
+        return starts[published.load(ordering: .acquiring)]
+    }
 
+    /// The string at `index`, waiting for it to load; traps when it does not exist, like an array.
     public subscript(index: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]]), as: UTF8.self) }
+        guard case .available = ensure(index) else { preconditionFailure("shared string \(index) does not exist") }
+        return String(decoding: UnsafeBufferPointer(start: bytes + starts[index], count: starts[index + 1] - starts[index]), as: UTF8.self)
     }
 
-    /// Calls `body` with the UTF-8 bytes of a string without copying them.
+    /// Calls `body` with the UTF-8 bytes of a string without copying them; the string must be available.
     public func withUTF8<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]])) }
+        try body(UnsafeBufferPointer(start: bytes + starts[index], count: starts[index + 1] - starts[index]))
     }
 
-    /// The whole table: all text bytes, and the start offset of each string (plus one past the last).
+    /// Waits until the string at `index` is loaded, or the table is complete without it, or loading failed.
+    public func ensure(_ index: Int) -> Availability {
+        if index >= 0 && index < published.load(ordering: .acquiring) { return .available }
+        guard index >= 0 else { return .missing }
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while index >= published.load(ordering: .acquiring) && !finished {
+            hasWaiter.store(true, ordering: .sequentiallyConsistent)
+            pthread_cond_wait(&changed, &mutex)
+        }
+        if index < published.load(ordering: .acquiring) { return .available }
+        if let failure { return .failed(failure) }
+        return .missing
+    }
+
+    /// Waits for the whole table; the error that stopped loading, if any.
+    @discardableResult
+    public func waitUntilLoaded() -> XLSXError? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while !finished {
+            hasWaiter.store(true, ordering: .sequentiallyConsistent)
+            pthread_cond_wait(&changed, &mutex)
+        }
+        return failure
+    }
+
+    /// The storage of the loaded strings: text bytes and start offsets (each string ends where the next starts).
     func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { b in try starts.withUnsafeBufferPointer { s in try body(b, s) } }
+        let n = published.load(ordering: .acquiring)
+        return try body(UnsafeBufferPointer(start: bytes, count: starts[n]), UnsafeBufferPointer(start: starts, count: n + 1))
     }
 
-    /// Reserves room for the text of a part of this many bytes, so the buffer does not grow by copying.
-    mutating func reserve(partBytes: Int) {
-        bytes.reserveCapacity(partBytes)
+    // MARK: - Loading (one thread)
+
+    /// Appends text to the string being built; false when the table's reserved room is exhausted.
+    fileprivate func appendBytes(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = chunk.baseAddress, length + chunk.count <= byteCapacity else { return chunk.isEmpty }
+        (bytes + length).update(from: base, count: chunk.count)
+        length += chunk.count
+        return true
     }
 
-    mutating func append(_ text: some Sequence<UInt8>) {
-        bytes.append(contentsOf: text)
-        starts.append(bytes.count)
+    /// Ends the string being built and makes it visible to readers.
+    fileprivate func closeString() -> Bool {
+        guard written + 1 < startCapacity else { return false }
+        if length - stringStart >= 7 {
+            length = stringStart + EscapedText.decode(UnsafeMutableBufferPointer(start: bytes + stringStart, count: length - stringStart))
+        }
+        written += 1
+        starts[written] = length
+        stringStart = length
+        published.store(written, ordering: .releasing)
+        if hasWaiter.load(ordering: .sequentiallyConsistent) { wakeWaiters() }
+        return true
     }
 
-    fileprivate mutating func appendBytes(_ chunk: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: chunk) }
-
-    fileprivate mutating func closeString() {
-        let start = starts[starts.count - 1]
-        if bytes.count - start >= 7 { EscapedText.decode(&bytes, from: start) }
-        starts.append(bytes.count)
+    /// Marks the table complete, with the error that stopped it if any.
+    func finish(_ error: XLSXError?) {
+        pthread_mutex_lock(&mutex)
+        finished = true
+        failure = error
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
     }
 
-    fileprivate var pendingBytes: Int { bytes.count - starts[starts.count - 1] }
+    private func wakeWaiters() {
+        pthread_mutex_lock(&mutex)
+        hasWaiter.store(false, ordering: .sequentiallyConsistent)
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
+    }
 }
 
 /// Builds the table from `sharedStrings.xml`: rich-text runs joined, phonetic runs (`rPh`) left out.
 final class SharedStringsHandler: XMLEventHandler {
-    private(set) var table = SharedStrings()
+    let table: SharedStrings
     private let limit: Int
     private let location: XLSXLocation
     private var inItem = false
     private var textDepth = 0
     private var phoneticDepth = 0
+    private var total = 0
 
-    init(limit: Int, location: XLSXLocation, partBytes: Int) {
+    init(table: SharedStrings, limit: Int, location: XLSXLocation) {
+        self.table = table
         self.limit = limit
         self.location = location
-        // The text is always shorter than the XML around it: reserving the part's size avoids regrowth
-        // (pages never written are never resident).
-        table.reserve(partBytes: min(partBytes, limit))
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -76,17 +201,17 @@ final class SharedStringsHandler: XMLEventHandler {
             inItem = false
             textDepth = 0
             phoneticDepth = 0
-            table.closeString()
+            if !table.closeString(), failure == nil { failure = .zipBomb(location, "共享字符串数量超出部件大小所能容纳的数量") }
         } else if inItem {
             if name.is("t") { textDepth -= 1 } else if name.is("rPh") { phoneticDepth -= 1 }
         }
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard textDepth > 0, phoneticDepth == 0 else { return }
-        table.appendBytes(bytes)
-        if table.byteCount > limit, failure == nil {
-            failure = .zipBomb(location, "共享字符串超过 \(limit) 字节")
+        guard textDepth > 0, phoneticDepth == 0, failure == nil else { return }
+        total += bytes.count
+        if total > limit || !table.appendBytes(bytes) {
+            failure = .zipBomb(location, "共享字符串超过 \(min(limit, total)) 字节")
         }
     }
 }

@@ -193,8 +193,13 @@ final class SheetHandler: XMLEventHandler {
             appendText(&cell, kind: .text)
         case .shared:
             guard let index = parseInteger() else { return }
-            guard index >= 0 && index < strings.count else {
+            switch strings.ensure(index) {
+            case .available: break
+            case .missing:
                 failure = .badSharedStringIndex(cellLocation(), index)
+                return
+            case .failed(let error):
+                failure = error
                 return
             }
             cell.kind = .shared

@@ -44,7 +44,11 @@ public final class SheetReader {
         while delivered == handler.ready.count {
             handler.ready.removeAll(keepingCapacity: true)
             delivered = 0
-            if finished { return nil }
+            if finished {
+                // A broken shared-string part is an error even when no cell of this sheet needed it.
+                if let error = handler.strings.waitUntilLoaded() { throw error }
+                return nil
+            }
             try pump()
         }
         delivered += 1

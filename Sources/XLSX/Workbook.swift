@@ -14,7 +14,10 @@ public final class Workbook {
     private let sharedStringsPart: String?
     private let stylesPart: String?
     private var cachedStrings: SharedStrings?
+    private var loader: WorkerThread?
     private var cachedStyles: Styles?
+
+    deinit { loader?.join() }
 
     /// Opens a workbook; throws `XLSXError` with a clear message for anything that is not a readable .xlsx.
     public init(path: String, displayName: String? = nil, limits: ReadLimits = .standard) throws {
@@ -84,15 +87,28 @@ public final class Workbook {
         throw XLSXError.sheetNotFound(XLSXLocation(file: displayName), name)
     }
 
-    /// The shared-string table, read once on first use.
-    public func sharedStrings() throws -> SharedStrings {
+    /// The shared-string table, loading on a second thread from the first call on.
+    public func sharedStrings() -> SharedStrings {
         if let cachedStrings { return cachedStrings }
-        var table = SharedStrings()
+        let table: SharedStrings
         if let part = sharedStringsPart, let entry = archive.entry(named: part) {
-            let handler = SharedStringsHandler(limit: limits.maxSharedStringBytes, location: XLSXLocation(file: displayName, part: part),
-                                               partBytes: Int(min(entry.size, limits.maxPartBytes)))
-            try Self.parse(part, in: archive, limits: limits, with: handler)
-            table = handler.table
+            table = SharedStrings(partBytes: Int(min(entry.size, limits.maxPartBytes)))
+            let (archive, limits, location) = (archive, limits, XLSXLocation(file: displayName, part: entry.name))
+            let load: @Sendable () -> Void = {
+                let handler = SharedStringsHandler(table: table, limit: limits.maxSharedStringBytes, location: location)
+                do {
+                    try Self.parse(entry.name, in: archive, limits: limits, with: handler)
+                    table.finish(nil)
+                } catch let error as XLSXError {
+                    table.finish(error)
+                } catch {
+                    table.finish(.corruptZip(location, "\(error)"))
+                }
+            }
+            loader = WorkerThread(load)
+            if loader == nil { load() }
+        } else {
+            table = SharedStrings()
         }
         cachedStrings = table
         return table
@@ -119,7 +135,7 @@ public final class Workbook {
         guard let part = sheet.part, let entry = archive.entry(named: part) else {
             throw XLSXError.missingPart(XLSXLocation(file: displayName, part: sheet.part ?? "(\(sheet.name))"))
         }
-        let handler = SheetHandler(strings: try sharedStrings(), styles: try styles(), dateSystem: dateSystem, location: location)
+        let handler = SheetHandler(strings: sharedStrings(), styles: try styles(), dateSystem: dateSystem, location: location)
         return SheetReader(stream: try archive.open(entry, limits: limits), handler: handler, location: location)
     }
 

@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// A read-only zip package opened with libzip, with part names normalized the way Office tolerates them.
-final class ZipArchive {
+/// Shared between threads: the entry table never changes, and every libzip call holds `lock`.
+final class ZipArchive: @unchecked Sendable {
     struct Entry {
         let name: String
         let index: UInt64

@@ -33,7 +33,7 @@ final class OutputFile {
         var template = Array((directory + "/.taizhang-XXXXXX").utf8CString)
         descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw OutputError(path: path, detail: String(cString: strerror(errno))) }
-        temporaryPath = String(cString: template)
+        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     deinit {
