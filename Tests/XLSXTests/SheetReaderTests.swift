@@ -147,4 +147,23 @@ struct SheetReaderTests {
         }
         #expect(count == 50_000)
     }
+
+    @Test("a cell whose shared string is not loaded yet waits for it (strings used in reverse order)")
+    func sharedStringsLoadConcurrently() throws {
+        let n = 60_000
+        let sst = (0..<n).map { "<si><t>第\($0)条</t></si>" }.joined()
+        let data = (0..<200).map { r in "<row r=\"\(r + 1)\"><c r=\"A\(r + 1)\" t=\"s\"><v>\(n - 1 - r)</v></c></row>" }.joined()
+        let workbook = try Workbook(path: try Fixture.workbook(data, sharedStrings: sst))
+        let rows = try workbook.read(workbook.sheets[0]).rows
+        #expect(rows.first?[1] == .text("第\(n - 1)条"))
+        #expect(rows.last?[1] == .text("第\(n - 200)条"))
+        #expect(workbook.sharedStrings().count == n)
+    }
+
+    @Test("a broken shared-string part is reported even when the sheet needs none of its strings")
+    func brokenSharedStrings() throws {
+        let path = try Fixture.workbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", sharedStrings: "<si><t>未闭合</si>")
+        let workbook = try Workbook(path: path)
+        #expect(throws: XLSXError.self) { _ = try workbook.read(workbook.sheets[0]) }
+    }
 }
