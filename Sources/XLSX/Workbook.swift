@@ -188,6 +188,9 @@ public final class Workbook {
         if let entry = archive.entry(named: "xl/workbook.xml") { return entry.name }
         // Some writers put the workbook elsewhere without saying so in the root relationships.
         if let entry = archive.entries.first(where: { $0.name.lowercased().hasSuffix("workbook.xml") }) { return entry.name }
+        if archive.entry(named: "content.xml") != nil, archive.entry(named: "mimetype") != nil {
+            throw XLSXError.openDocument(XLSXLocation(file: archive.displayName))
+        }
         throw XLSXError.missingPart(XLSXLocation(file: archive.displayName, part: "xl/workbook.xml"))
     }
 }

@@ -34,6 +34,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAZip(XLSXLocation)
     case encryptedWorkbook(XLSXLocation)
     case legacyWorkbook(XLSXLocation)
+    case openDocument(XLSXLocation)
     case corruptZip(XLSXLocation, String)
     case missingPart(XLSXLocation)
     case malformedXML(XLSXLocation, String)
@@ -47,7 +48,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: XLSXLocation {
         switch self {
         case .fileNotFound(let l), .unreadable(let l, _), .notAZip(let l), .encryptedWorkbook(let l),
-             .legacyWorkbook(let l), .corruptZip(let l, _), .missingPart(let l), .malformedXML(let l, _),
+             .legacyWorkbook(let l), .openDocument(let l), .corruptZip(let l, _), .missingPart(let l), .malformedXML(let l, _),
              .forbiddenDTD(let l), .zipBomb(let l, _), .cellOutOfRange(let l), .badCellReference(let l, _),
              .badSharedStringIndex(let l, _), .sheetNotFound(let l, _):
             return l
@@ -62,6 +63,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAZip: "not-a-zip"
         case .encryptedWorkbook: "encrypted"
         case .legacyWorkbook: "legacy-xls"
+        case .openDocument: "opendocument"
         case .corruptZip: "corrupt-zip"
         case .missingPart: "missing-part"
         case .malformedXML: "malformed-xml"
@@ -87,6 +89,8 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(at)：工作簿已加密（encrypted），请去除密码后另存为 .xlsx。"
         case .legacyWorkbook:
             return "\(at)：这是旧版 .xls/.et 格式（legacy binary workbook），请用 Excel 或 WPS 打开后另存为 .xlsx。"
+        case .openDocument:
+            return "\(at)：这是 OpenDocument 表格（.ods），不是 .xlsx，请用 WPS、LibreOffice 或 Excel 打开后另存为 .xlsx。"
         case .corruptZip(_, let detail):
             return "\(at)：文件已损坏（corrupt zip: \(detail)），请重新获取原文件或另存为 .xlsx。"
         case .missingPart:

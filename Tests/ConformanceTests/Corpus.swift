@@ -145,7 +145,8 @@ enum OracleCSV {
     }
 
     private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        // Python's csv module (lineterminator "\n") quotes a field holding a comma, a quote or a line feed; a lone CR is not quoted.
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

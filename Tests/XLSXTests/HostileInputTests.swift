@@ -123,6 +123,16 @@ struct HostileInputTests {
         #expect(e?.location.line == 1 || e?.location.line == 2)
     }
 
+    @Test("an OpenDocument spreadsheet saved under an .xlsx name is recognised")
+    func openDocument() throws {
+        var zip = ZipBuilder()
+        zip.add("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zip.add("content.xml", "<office:document-content/>")
+        let e = error(opening: try Fixture.write(zip))
+        #expect(e?.code == "opendocument")
+        #expect(e?.description.contains("另存为 .xlsx") == true)
+    }
+
     @Test("a missing workbook part and a missing file are clear errors")
     func missingParts() throws {
         var zip = ZipBuilder()
