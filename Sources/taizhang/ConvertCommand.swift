@@ -35,12 +35,18 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "输出编码：utf8-bom（默认，Excel 可直接打开）、utf8、gb18030。Output encoding.")
     var encoding: CSVEncoding = .utf8BOM
 
+    @OptionGroup var global: GlobalOptions
+
     func validate() throws {
         if allSheets && sheet != nil { throw ValidationError("--all-sheets 与 --sheet 不能同时使用。") }
         if allSheets && output == "-" { throw ValidationError("--all-sheets 需要输出文件名，不能用 -。") }
     }
 
     func run() throws {
+        try global.measured(convertAll)
+    }
+
+    private func convertAll() throws {
         do {
             let workbook = try Workbook(path: input)
             if allSheets {

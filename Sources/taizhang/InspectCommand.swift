@@ -19,12 +19,16 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "以 JSON 输出。Print JSON.")
     var json = false
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
-        do {
-            let report = try WorkbookReport(path: file)
-            print(json ? report.json : report.text)
-        } catch {
-            throw report(error)
+        try global.measured {
+            do {
+                let report = try WorkbookReport(path: file)
+                print(json ? report.json : report.text)
+            } catch {
+                throw report(error)
+            }
         }
     }
 }
