@@ -10,8 +10,8 @@ echo "== taizhang inspect samples/plan-2023.xlsx"
 echo
 echo "== taizhang convert samples/plan-2023.xlsx $out/plan-2023.csv --fill-merged"
 "$taizhang" convert samples/plan-2023.xlsx "$out/plan-2023.csv" --fill-merged
-echo "wrote $out/plan-2023.csv ($(wc -l < "$out/plan-2023.csv") lines); first rows:"
-head -n 4 "$out/plan-2023.csv" | cut -c 1-160
+echo "wrote $out/plan-2023.csv; its first rows (the merged group column 工作要求 filled down):"
+head -n 5 "$out/plan-2023.csv"
 echo
 echo "== taizhang convert samples/plan-2023.xlsx $out/plan-2023-gbk.csv --encoding gb18030"
 "$taizhang" convert samples/plan-2023.xlsx "$out/plan-2023-gbk.csv" --encoding gb18030
