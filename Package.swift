@@ -18,7 +18,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2"]),
+        // zlib directly, so that large parts deflate in parallel chunks before libzip stores them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib"]),
         .target(name: "CSV"),
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
         .target(name: "Ledger", dependencies: ["Table"]),
