@@ -31,6 +31,13 @@ public final class Transcoder {
 
     /// Converts a complete run of text; nil when a character cannot be encoded or the input is invalid.
     public func convert(_ input: [UInt8]) -> [UInt8]? {
+        var stoppedAt = 0
+        return convert(input, stoppedAt: &stoppedAt)
+    }
+
+    /// Converts like `convert(_:)`; on failure `stoppedAt` is the offset of the first input byte not converted,
+    /// so a reader can say where a file stops being valid.
+    public func convert(_ input: [UInt8], stoppedAt: inout Int) -> [UInt8]? {
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         var produced = 0
         var inCopy = input
@@ -43,6 +50,7 @@ public final class Transcoder {
                     var outLeft = outBuffer.count - produced
                     let r = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
                     produced = outBuffer.count - outLeft
+                    stoppedAt = inBuffer.count - inLeft
                     return r == -1 ? Int(errno) : 0
                 }
                 if status == 0 { return true }
