@@ -126,17 +126,14 @@ echo "LibreOffice ${vnum} ($soffice); taizhang $taizhang"
 echo "filter: csv:Text - txt - csv (StarCalc):$csv_options"
 
 # ---------------------------------------------------------------- each file
-passed=0 failed=0 errors=0 mismatched=0 n=0
-for f in "${files[@]}"; do
-    n=$((n + 1))
+# check_one FILE WORKDIR: prints the report for FILE; returns 0 match, 1 mismatches, 2 errors.
+check_one() {
+    local f=$1 work=$2 status=0 lo_ok=1 ours_ok=1 ext infilter rc lo_rc why t0 t1 t2 t3 t4
     t0=$EPOCHREALTIME
-    echo
-    echo "== $f"
-    work=$tmp/$n
     mkdir -p "$work/lo" "$work/ours"
     if [ ! -f "$f" ] || [ ! -r "$f" ]; then
         echo "  CONVERSION ERROR: cannot read the file"
-        failed=$((failed + 1)); errors=$((errors + 1)); continue
+        return 2
     fi
     ext=${f##*.}; ext=${ext,,}
     case "$ext" in
@@ -147,44 +144,75 @@ for f in "${files[@]}"; do
     # The same name on both sides: LibreOffice writes book-<sheet>.csv, so does taizhang.
     cp "$f" "$work/book.$ext"
 
+    # The package itself. LibreOffice reads past a sheet or string table that is not well-formed
+    # XML (it keeps what it parsed and says nothing), where Excel offers to repair the file.
+    if ! python3 "$here/compare_csv.py" --check-package "$work/book.$ext" >"$work/package.log" 2>&1; then
+        echo "  PACKAGE ERROR (Excel would offer to repair the file or refuse it):"
+        cat "$work/package.log"
+        status=2
+    fi
+    t1=$EPOCHREALTIME
+
     # LibreOffice. It exits 0 even when it cannot load a file, so also look for the CSVs.
     lo ${infilter:+"--infilter=$infilter"} \
         --convert-to "csv:Text - txt - csv (StarCalc):$csv_options" \
         --outdir "$work/lo" "$work/book.$ext" >"$work/lo.log" 2>&1
     lo_rc=$?
-    t1=$EPOCHREALTIME
-    shopt -s nullglob; lo_csv=("$work"/lo/book-*.csv); shopt -u nullglob
+    t2=$EPOCHREALTIME
+    shopt -s nullglob; local lo_csv=("$work"/lo/book-*.csv); shopt -u nullglob
     if [ "$lo_rc" -ne 0 ] || [ ${#lo_csv[@]} -eq 0 ] || grep -q '^Error' "$work/lo.log"; then
         if [ "$lo_rc" -eq 124 ] || [ "$lo_rc" -eq 137 ]; then why="timed out after ${timeout_s}s"
         else why="exit $lo_rc, ${#lo_csv[@]} sheets written"; fi
         echo "  CONVERSION ERROR: LibreOffice could not open/convert it ($why):"
         grep -v 'javaldx' "$work/lo.log" | sed 's/^/    /' | tail -n 5
-        failed=$((failed + 1)); errors=$((errors + 1))
-        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "  time: %.2fs (LibreOffice)\n", b-a }'
-        continue
+        lo_ok=0 status=2
     fi
 
     # taizhang
     "$taizhang" inspect "$work/book.$ext" --json >"$work/inspect.json" 2>/dev/null || true
     if ! "$taizhang" convert "$work/book.$ext" "$work/ours/book.csv" --all-sheets --encoding utf8 \
             >"$work/ours.log" 2>&1; then
-        echo "  CONVERSION ERROR: taizhang could not read it (LibreOffice could):"
+        echo "  CONVERSION ERROR: taizhang could not read it:"
         sed 's/^/    /' "$work/ours.log" | tail -n 5
-        failed=$((failed + 1)); errors=$((errors + 1)); continue
+        ours_ok=0 status=2
     fi
-    t2=$EPOCHREALTIME
-
-    python3 "$here/compare_csv.py" --ours "$work/ours" --lo "$work/lo" --prefix book \
-        --inspect "$work/inspect.json" --workbook "$work/book.$ext"
-    rc=$?
     t3=$EPOCHREALTIME
-    case $rc in
-        0) echo "  PASS"; passed=$((passed + 1)) ;;
-        1) echo "  FAIL (values differ)"; failed=$((failed + 1)); mismatched=$((mismatched + 1)) ;;
-        *) echo "  CONVERSION ERROR: the CSVs could not be compared"; failed=$((failed + 1)); errors=$((errors + 1)) ;;
+
+    if [ "$lo_ok" -eq 1 ] && [ "$ours_ok" -eq 1 ]; then
+        python3 "$here/compare_csv.py" --ours "$work/ours" --lo "$work/lo" --prefix book \
+            --inspect "$work/inspect.json" --workbook "$work/book.$ext"
+        rc=$?
+        if [ "$rc" -eq 1 ] && [ "$status" -eq 0 ]; then status=1; fi
+        if [ "$rc" -gt 1 ]; then echo "  CONVERSION ERROR: the CSVs could not be compared"; status=2; fi
+    elif [ "$lo_ok" -eq 0 ] && [ "$ours_ok" -eq 1 ]; then
+        echo "  note: taizhang read it; LibreOffice did not"
+    elif [ "$lo_ok" -eq 1 ] && [ "$ours_ok" -eq 0 ]; then
+        echo "  note: LibreOffice read it (${#lo_csv[@]} sheets); taizhang did not"
+    fi
+    t4=$EPOCHREALTIME
+    case $status in
+        0) echo "  PASS" ;;
+        1) echo "  FAIL (values differ)" ;;
+        *) echo "  FAIL (conversion error)" ;;
     esac
-    awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" \
-        'BEGIN { printf "  time: %.2fs (LibreOffice %.2fs, taizhang %.2fs, compare %.2fs)\n", d-a, b-a, c-b, d-c }'
+    awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
+        printf "  time: %.2fs (package %.2fs, LibreOffice %.2fs, taizhang %.2fs, compare %.2fs)\n",
+               e-a, b-a, c-b, d-c, e-d }'
+    return "$status"
+}
+
+passed=0 failed=0 errors=0 mismatched=0 n=0
+for f in "${files[@]}"; do
+    n=$((n + 1))
+    echo
+    echo "== $f"
+    check_one "$f" "$tmp/$n"
+    case $? in
+        0) passed=$((passed + 1)) ;;
+        1) failed=$((failed + 1)); mismatched=$((mismatched + 1)) ;;
+        *) failed=$((failed + 1)); errors=$((errors + 1)) ;;
+    esac
+    [ "$keep" -eq 1 ] || rm -rf "${tmp:?}/$n"
 done
 
 echo

@@ -20,7 +20,9 @@ What is normalised (differences that are not differences in value):
   * dates and times: taizhang writes YYYY-MM-DD[THH:MM:SS], HH:MM:SS and
     [-]H:MM:SS durations; LibreOffice writes the cell's input-line form
     (ISO YYYY-MM-DD[ HH:MM:SS], or MM/DD/YY[YY] [HH:MM[:SS]] [AM|PM] in en-US);
-    both become seconds and must agree to within 1 s.
+    both become seconds and must agree to within 1 s.  Before 1900-03-01 a
+    date is one day earlier in LibreOffice than in Excel (Excel's fictitious
+    1900-02-29), and that shift is allowed for.
 Nothing else is forgiven.  In particular a LibreOffice field that was quoted
 (the export quotes every text cell) is text and must equal ours exactly, so a
 number stored as text is not mistaken for a number; a date on one side and a
@@ -48,6 +50,9 @@ import sys
 REL_TOL = 1e-9
 TIME_TOL_SECONDS = 1.0
 EPOCH = _dt.datetime(1899, 12, 30)
+DAY = 86400.0
+MARCH_1900 = (_dt.datetime(1900, 3, 1) - EPOCH).total_seconds()
+FEB28_1900 = (_dt.datetime(1900, 2, 28) - EPOCH).total_seconds()
 
 
 # --------------------------------------------------------------------------- CSV
@@ -238,8 +243,14 @@ def same(ours, lo, lo_quoted):
             return True, None
         return False, "numbers differ"
     if ko == "date/time" and kl == "date/time":
-        a, b = as_seconds(ours)[0], as_seconds(lo)[0]
-        if abs(a - b) <= TIME_TOL_SECONDS + 1e-6:
+        (a, kind), b = as_seconds(ours), as_seconds(lo)[0]
+        candidates = [a]
+        if kind == "date" and a < MARCH_1900:
+            # Excel's 1900 system counts the non-existent 1900-02-29 (serial 60), so serials
+            # 1-59 are one day later in Excel (and in taizhang) than in LibreOffice, whose day 0
+            # is 1899-12-30; serial 60 itself comes out as 1900-02-28 on both sides.
+            candidates = [a - DAY] + ([a] if a >= FEB28_1900 else [])
+        if any(abs(x - b) <= TIME_TOL_SECONDS + 1e-6 for x in candidates):
             return True, None
         return False, "dates/times differ"
     if ko == "error" and kl == "error":

@@ -13,6 +13,51 @@ public enum NumberFormatKind: Sendable, Equatable {
         }
     }
 
+    /// The code of a built-in format id, as Chinese (zh-CN) Excel shows it; nil for General and unknown ids.
+    public static func builtInCode(_ id: Int) -> String? {
+        switch id {
+        case 1: "0"
+        case 2: "0.00"
+        case 3: "#,##0"
+        case 4: "#,##0.00"
+        case 9: "0%"
+        case 10: "0.00%"
+        case 11: "0.00E+00"
+        case 12: "# ?/?"
+        case 13: "# ??/??"
+        case 14: "yyyy/m/d"
+        case 15: "d-mmm-yy"
+        case 16: "d-mmm"
+        case 17: "mmm-yy"
+        case 18: "h:mm AM/PM"
+        case 19: "h:mm:ss AM/PM"
+        case 20: "h:mm"
+        case 21: "h:mm:ss"
+        case 22: "yyyy/m/d h:mm"
+        case 27, 36, 50: "yyyy\"年\"m\"月\""
+        case 28, 29, 51, 56: "m\"月\"d\"日\""
+        case 30: "m-d-yy"
+        case 31, 55: "yyyy\"年\"m\"月\"d\"日\""
+        case 32: "h\"时\"mm\"分\""
+        case 33: "h\"时\"mm\"分\"ss\"秒\""
+        case 34, 52: "上午/下午h\"时\"mm\"分\""
+        case 35, 53: "上午/下午h\"时\"mm\"分\"ss\"秒\""
+        case 54: "m\"月\"d\"日\""
+        case 57: "yyyy\"年\"m\"月\""
+        case 58: "m\"月\"d\"日\""
+        case 37: "#,##0 ;(#,##0)"
+        case 38: "#,##0 ;[Red](#,##0)"
+        case 39: "#,##0.00;(#,##0.00)"
+        case 40: "#,##0.00;[Red](#,##0.00)"
+        case 45: "mm:ss"
+        case 46: "[h]:mm:ss"
+        case 47: "mmss.0"
+        case 48: "##0.0E+0"
+        case 49: "@"
+        default: nil
+        }
+    }
+
     /// Classifies a custom format code by its tokens outside quotes, escapes and brackets.
     public static func classify(code: String) -> NumberFormatKind {
         var iterator = code.unicodeScalars.makeIterator()

@@ -11,6 +11,7 @@ final class SheetHandler: XMLEventHandler {
     var ready: [RawRow] = []
     private(set) var mergedRanges: [CellRange] = []
     private(set) var declaredDimension: String?
+    private(set) var columns: [ColumnInfo] = []
 
     let strings: SharedStrings
     let dateSystem: DateSystem
@@ -69,6 +70,12 @@ final class SheetHandler: XMLEventHandler {
             if let ref = attributes.string("ref"), let range = CellRange(ref) { mergedRanges.append(range) }
         } else if name.is("dimension") {
             declaredDimension = attributes.string("ref")
+        } else if name.is("col") {
+            if let min = attributes.integer("min"), let max = attributes.integer("max"), min >= 1, max >= min {
+                let width = attributes.string("width").flatMap(Double.init)
+                columns.append(ColumnInfo(first: min, last: Swift.min(max, CellReference.maxColumn), width: width,
+                                          isHidden: attributes.flag("hidden"), style: attributes.integer("style") ?? 0))
+            }
         }
     }
 

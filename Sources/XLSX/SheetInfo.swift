@@ -21,3 +21,20 @@ public struct SheetInfo: Sendable, Equatable {
     /// The part holding the sheet (`xl/worksheets/sheet1.xml`); nil when the workbook names a part that is not there.
     public var part: String?
 }
+
+/// A run of columns as `<cols>` describes it: width in characters, visibility, default style.
+public struct ColumnInfo: Sendable, Equatable {
+    public var first: Int
+    public var last: Int
+    public var width: Double?
+    public var isHidden: Bool
+    public var style: Int
+
+    public init(first: Int, last: Int, width: Double? = nil, isHidden: Bool = false, style: Int = 0) {
+        self.first = first
+        self.last = last
+        self.width = width
+        self.isHidden = isHidden
+        self.style = style
+    }
+}

@@ -69,6 +69,9 @@ public final class SheetReader {
     /// Merged ranges; complete once `next()` has returned nil (Excel writes them after the cells).
     public var mergedRanges: [CellRange] { handler?.mergedRanges ?? [] }
 
+    /// Column widths and visibility from `<cols>`.
+    public var columns: [ColumnInfo] { handler?.columns ?? [] }
+
     /// The `<dimension>` the file declares, which is often wrong and never used for reading.
     public var declaredDimension: String? { handler?.declaredDimension }
 

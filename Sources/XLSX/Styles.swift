@@ -17,7 +17,8 @@ public struct Styles: Sendable {
     /// The format code of a cell style, when the file declares one.
     public func formatCode(ofStyle index: Int) -> String? {
         guard index >= 0 && index < cellFormatIds.count else { return nil }
-        return formatCodes[cellFormatIds[index]]
+        let id = cellFormatIds[index]
+        return formatCodes[id] ?? NumberFormatKind.builtInCode(id)
     }
 
     mutating func finish() {

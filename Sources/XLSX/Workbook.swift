@@ -158,7 +158,7 @@ public final class Workbook {
             }
         }
         return SheetContent(info: sheet, rows: order.sorted().map { rows[$0]! }, mergedRanges: reader.mergedRanges,
-                            declaredDimension: reader.declaredDimension)
+                            declaredDimension: reader.declaredDimension, columns: reader.columns)
     }
 
     // MARK: - Package plumbing
@@ -201,6 +201,7 @@ public struct SheetContent: Sendable {
     public var rows: [Row]
     public var mergedRanges: [CellRange]
     public var declaredDimension: String?
+    public var columns: [ColumnInfo] = []
 
     /// The range that actually holds values, ignoring styled empty cells and the declared dimension.
     public var usedRange: CellRange? {

@@ -6,8 +6,13 @@ import XLSX
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "把工作簿转换为 CSV。Convert a workbook sheet to CSV.",
+        abstract: "在 xlsx、csv、json 之间转换。Convert between xlsx, csv and json.",
         discussion: """
+        按扩展名判断格式：xlsx→csv、xlsx→json（按表头生成对象数组）、xlsx→xlsx（规范化副本）、csv→xlsx、csv→csv（转换编码）。
+        Formats follow the file extensions: xlsx→csv, xlsx→json (objects keyed by the header row), xlsx→xlsx
+        (a clean copy keeping values, number formats, merged ranges and column widths), csv→xlsx, csv→csv (re-encode).
+        CSV 输入自动识别编码（UTF-8、带 BOM 的 UTF-8、UTF-16、GB18030）和分隔符（逗号、制表符、分号）。
+
         日期写作 YYYY-MM-DD（有时间时加 THH:MM:SS），数字按 Excel 的 15 位有效数字，布尔值为 TRUE/FALSE，错误值照原样（#N/A）。
         Dates as YYYY-MM-DD[THH:MM:SS], numbers to Excel's 15 significant digits, booleans TRUE/FALSE, errors as written.
 
@@ -15,52 +20,114 @@ struct ConvertCommand: ParsableCommand {
           taizhang convert 计划表.xlsx 计划表.csv
           taizhang convert 计划表.xlsx - --sheet 2 --encoding utf8
           taizhang convert 计划表.xlsx out/计划表.csv --all-sheets --fill-merged
+          taizhang convert 计划表.xlsx 计划表.json
+          taizhang convert 反馈.csv 反馈.xlsx
+          taizhang convert WPS导出.xlsx 规范.xlsx
         """)
 
-    @Argument(help: "输入工作簿 (.xlsx/.xlsm)。Input workbook.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx, json
+    }
+
+    @Argument(help: "输入文件 (.xlsx/.xlsm/.csv)。Input file.")
     var input: String
 
-    @Argument(help: "输出 CSV 文件，- 表示标准输出。Output CSV file, - for standard output.")
+    @Argument(help: "输出文件，- 表示标准输出（csv 或 json）。Output file, - for standard output.")
     var output: String
 
     @Option(help: "工作表名称或序号（从 1 开始），默认第一个可见工作表。Sheet name or 1-based number.")
     var sheet: String?
 
-    @Flag(help: "每个工作表各写一个 CSV，文件名为 输出名-工作表名.csv。One CSV per sheet beside OUTPUT.")
+    @Flag(help: "每个工作表各写一个文件，文件名为 输出名-工作表名.csv。One file per sheet beside OUTPUT.")
     var allSheets = false
 
     @Flag(help: "合并单元格的每一格都填入合并区域的值。Repeat a merged range's value in each of its cells.")
     var fillMerged = false
 
-    @Option(help: "输出编码：utf8-bom（默认，Excel 可直接打开）、utf8、gb18030。Output encoding.")
+    @Option(help: "输出编码：utf8-bom（默认，Excel 可直接打开）、utf8、gb18030。CSV output encoding.")
     var encoding: CSVEncoding = .utf8BOM
 
+    @Option(help: "输出格式，默认按扩展名：csv、xlsx、json。Output format; by default from the extension.")
+    var to: Format?
+
     @OptionGroup var global: GlobalOptions
+
+    private var outputFormat: Format {
+        if let to { return to }
+        let lower = output.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+        if lower.hasSuffix(".json") { return .json }
+        return .csv
+    }
+
+    private var inputIsCSV: Bool {
+        let lower = input.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv")
+    }
 
     func validate() throws {
         if allSheets && sheet != nil { throw ValidationError("--all-sheets 与 --sheet 不能同时使用。") }
         if allSheets && output == "-" { throw ValidationError("--all-sheets 需要输出文件名，不能用 -。") }
+        if outputFormat == .xlsx && output == "-" { throw ValidationError("xlsx 不能写到标准输出，请给出文件名。") }
     }
 
     func run() throws {
-        try global.measured(convertAll)
+        try global.measured {
+            do {
+                if inputIsCSV { try convertCSV() } else { try convertWorkbook() }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw report(error)
+            }
+        }
     }
 
-    private func convertAll() throws {
-        do {
-            let workbook = try Workbook(path: input)
+    private func convertCSV() throws {
+        let document = try CSVDocument.read(path: input)
+        switch outputFormat {
+        case .xlsx:
+            let writer = try WorkbookWriter(path: output)
+            try CSVImport.write(document, to: writer, sheetName: CSVImport.sheetName(forFile: input))
+            try writer.close()
+        case .csv:
+            let file = try OutputFile(path: output)
+            let writer = try CSVWriter(encoding: encoding) { try file.write($0) }
+            try CSVImport.write(document, to: writer)
+            try writer.flush()
+            try file.commit()
+        case .json:
+            throw ValidationError("csv 转 json 暂不支持，请先转为 xlsx。")
+        }
+        if global.verbose && !global.quiet { printError("输入编码：\(document.encoding.rawValue)，分隔符：\(Self.delimiterName(document.delimiter))") }
+    }
+
+    private func convertWorkbook() throws {
+        let workbook = try Workbook(path: input)
+        switch outputFormat {
+        case .xlsx:
+            do {
+                try copyWorkbook(workbook, buffered: false)
+            } catch is SheetExport.RowsOutOfOrder {
+                try copyWorkbook(workbook, buffered: true)
+            }
+        case .csv, .json:
             if allSheets {
                 for (index, info) in workbook.sheets.enumerated() where info.kind == .worksheet {
-                    try convert(workbook, info, to: siblingPath(for: info.name, index: index + 1))
+                    try export(workbook, info, to: siblingPath(for: info.name, index: index + 1))
                 }
             } else {
-                let info = try sheet.map { try workbook.sheet(named: $0) } ?? defaultSheet(workbook)
-                try convert(workbook, info, to: output)
+                try export(workbook, try sheet.map { try workbook.sheet(named: $0) } ?? defaultSheet(workbook), to: output)
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw report(error)
+        }
+    }
+
+    private func copyWorkbook(_ workbook: Workbook, buffered: Bool) throws {
+        let writer = try WorkbookWriter(path: output)
+        let summary = try WorkbookCopy.copy(workbook, to: writer, buffered: buffered)
+        try writer.close()
+        if !summary.skipped.isEmpty && !global.quiet {
+            printError("注意：图表/对话框工作表不含单元格，未复制：\(summary.skipped.joined(separator: "、"))")
         }
     }
 
@@ -72,8 +139,17 @@ struct ConvertCommand: ParsableCommand {
         return first
     }
 
-    private func convert(_ workbook: Workbook, _ info: SheetInfo, to path: String) throws {
+    private func export(_ workbook: Workbook, _ info: SheetInfo, to path: String) throws {
         let file = try OutputFile(path: path)
+        if outputFormat == .json {
+            do {
+                try SheetJSONExport.write(workbook, sheet: info) { try file.write($0) }
+            } catch is SheetExport.RowsOutOfOrder {
+                throw ValidationError("工作表“\(info.name)”的行顺序混乱，json 输出需要按行顺序；请先 taizhang convert 为 xlsx 规范化。")
+            }
+            try file.commit()
+            return
+        }
         func attempt(_ export: (Workbook, SheetInfo, CSVWriter, Bool) throws -> SheetExport.Summary) throws {
             let writer = try CSVWriter(encoding: encoding) { try file.write($0) }
             _ = try export(workbook, info, writer, fillMerged)
@@ -90,9 +166,18 @@ struct ConvertCommand: ParsableCommand {
 
     /// `out/计划表.csv` and sheet `汇总` give `out/计划表-汇总.csv`; characters unsafe in file names are replaced.
     private func siblingPath(for sheetName: String, index: Int) -> String {
-        let stem = output.hasSuffix(".csv") ? String(output.dropLast(4)) : output
+        let suffix = outputFormat == .json ? ".json" : ".csv"
+        let stem = output.lowercased().hasSuffix(suffix) ? String(output.dropLast(suffix.count)) : output
         let safe = String(sheetName.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 })
-        return stem + "-" + (safe.isEmpty ? String(index) : safe) + ".csv"
+        return stem + "-" + (safe.isEmpty ? String(index) : safe) + suffix
+    }
+
+    private static func delimiterName(_ delimiter: UInt8) -> String {
+        switch delimiter {
+        case UInt8(ascii: "\t"): "制表符"
+        case UInt8(ascii: ";"): "分号"
+        default: "逗号"
+        }
     }
 }
 

@@ -20,6 +20,8 @@ func report(_ error: Error) -> ExitCode {
     switch error {
     case let e as XLSXError: message = e.description
     case let e as CSVError: message = e.description
+    case let e as CSVReadError: message = e.description
+    case let e as XLSXWriteError: message = e.description
     case let e as OutputError: message = e.description
     default: message = "\(error)"
     }

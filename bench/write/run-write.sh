@@ -68,7 +68,7 @@ else
   echo "note: no Swift writer at $TAIZHANG_BENCH (build it or set TAIZHANG_BENCH); skipping it" >&2
 fi
 
-# measure RUNS OUT CMD...: run "CMD ROWS-less-args OUT" RUNS times; print
+# measure RUNS OUT CMD...: run "CMD... OUT" RUNS times; print
 # "wall_s peak_kb file_bytes" of the fastest run, or "fail".
 measure() {
   local runs=$1 out=$2; shift 2

@@ -13,6 +13,9 @@ public final class SheetWriter {
     private var columnNames: [[UInt8]] = [[]]
 
     private(set) var lastRow = 0
+
+    /// The number of the last row appended (0 before the first).
+    public var lastRowWritten: Int { lastRow }
     private var minColumn = Int.max
     private var maxColumn = 0
     private var firstRow = 0

@@ -1,0 +1,62 @@
+import XLSX
+
+/// A clean, normalized copy of a workbook: every worksheet in order with its name, its values, date and
+/// number formats, merged ranges and column widths; anything else (fonts, charts, formulas) is left behind.
+public enum WorkbookCopy {
+    public struct Summary: Sendable, Equatable {
+        public var sheets = 0
+        public var rows = 0
+        public var cells = 0
+        /// Sheets that hold no cells (chart and dialog sheets), not copied.
+        public var skipped: [String] = []
+    }
+
+    /// Copies `workbook` into `writer`. With `buffered`, each sheet is read whole first, so rows the file
+    /// holds out of order come out sorted; otherwise rows stream and such a file throws `RowsOutOfOrder`.
+    public static func copy(_ workbook: Workbook, to writer: WorkbookWriter, buffered: Bool = false) throws -> Summary {
+        var summary = Summary()
+        let styles = try workbook.styles()
+        var styleMap: [Int: StyleID] = [:]
+        func style(_ source: Int) -> StyleID {
+            if let known = styleMap[source] { return known }
+            let id = styles.formatCode(ofStyle: source).map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
+            styleMap[source] = id
+            return id
+        }
+        for info in workbook.sheets {
+            guard info.kind == .worksheet || info.kind == .macrosheet else {
+                summary.skipped.append(info.name)
+                continue
+            }
+            let sheet = try writer.addSheet(info.name)
+            summary.sheets += 1
+            let merges: [CellRange], columns: [ColumnInfo]
+            if buffered {
+                let content = try workbook.read(info)
+                for row in content.rows { try copy(row, to: sheet, style: style, summary: &summary) }
+                (merges, columns) = (content.mergedRanges, content.columns)
+            } else {
+                let reader = try workbook.rows(of: info)
+                while let row = try reader.next() {
+                    if row.number <= sheet.lastRowWritten { throw SheetExport.RowsOutOfOrder() }
+                    try copy(row, to: sheet, style: style, summary: &summary)
+                }
+                (merges, columns) = (reader.mergedRanges, reader.columns)
+            }
+            for range in merges { try sheet.merge(range) }
+            for run in columns {
+                for column in run.first...min(run.last, run.first + 255) {
+                    sheet.setColumn(column, width: run.width, hidden: run.isHidden)
+                }
+            }
+        }
+        return summary
+    }
+
+    private static func copy(_ row: Row, to sheet: SheetWriter, style: (Int) -> StyleID, summary: inout Summary) throws {
+        try sheet.append(row.cells.map { Cell(column: $0.column, value: $0.value, style: style($0.style)) }, row: row.number,
+                         hidden: row.isHidden)
+        summary.rows += 1
+        summary.cells += row.cells.count
+    }
+}
