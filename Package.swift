@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["XLSX"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -125,16 +125,20 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
         return Int64((negative ? -total : total).rounded())
     }
 
-    /// The Excel serial number of this value in the given date system.
-    public func serial(in system: DateSystem) -> Double {
+    /// The Excel serial number of this value in the given date system; nil for a date before the system's
+    /// first day (1900-01-01 or 1904-01-01), which Excel cannot hold as a number.
+    public func serial(in system: DateSystem) -> Double? {
         let fraction = Double(millisecondOfDay) / 86_400_000
         if isTimeOnly { return fraction }
         let days = Self.daysFromCivil(year, month, day)
         switch system {
         case .system1904:
-            return Double(days - Self.daysFromCivil(1904, 1, 1)) + fraction
+            let count = days - Self.daysFromCivil(1904, 1, 1)
+            return count < 0 ? nil : Double(count) + fraction
         case .system1900:
+            // Serials 1–59 run from 1900-01-01; 60 is Excel's fictitious 1900-02-29.
             let count = days - Self.daysFromCivil(1899, 12, 30)
+            if count < 2 { return nil }
             return Double(count < 61 ? count - 1 : count) + fraction
         }
     }

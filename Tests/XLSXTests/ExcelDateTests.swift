@@ -35,6 +35,13 @@ struct ExcelDateTests {
         #expect(ExcelDateTime(serial: serial, system: .system1904)?.serial(in: .system1904) == serial)
     }
 
+    @Test("dates before 1900-01-01 have no 1900-system serial")
+    func beforeEpoch() {
+        #expect(ExcelDateTime(year: 1899, month: 12, day: 31).serial(in: .system1900) == nil)
+        #expect(ExcelDateTime(year: 1900, month: 1, day: 1).serial(in: .system1900) == 1)
+        #expect(ExcelDateTime(year: 1903, month: 12, day: 31).serial(in: .system1904) == nil)
+    }
+
     @Test("ISO 8601 dates, date-times and times (t=\"d\" cells)", arguments: [
         ("2023-03-15", "2023-03-15"), ("2023-03-15T08:30:00", "2023-03-15T08:30:00"),
         ("2023-03-15T08:30:00.125Z", "2023-03-15T08:30:00.125"), ("08:30:00", "08:30:00"),

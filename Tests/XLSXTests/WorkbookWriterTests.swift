@@ -22,6 +22,7 @@ struct WorkbookWriterTests {
             .date(ExcelDateTime(year: 2023, month: 3, day: 15, millisecondOfDay: 8 * 3_600_000 + 30 * 60_000)),
             .duration(milliseconds: 90_061_000), .error("#N/A"), .text(""), .text("a & b < c > d \"e\""),
             .text("  两端空格  "), .text("换行\r\n第二行\t制表"), .text("字面 _x000D_ 不是转义"), .text("\u{1}控制字符"),
+            .date(ExcelDateTime(year: 1899, month: 12, day: 31)), .date(ExcelDateTime(year: 1899, month: 12, day: 30, millisecondOfDay: 3_600_000, isTimeOnly: true)),
         ]
         try sheet.append(values: values)
         try writer.close()

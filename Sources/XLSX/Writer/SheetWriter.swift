@@ -126,8 +126,14 @@ public final class SheetWriter {
         case .bool(let b):
             XMLBytes.append(b ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>", to: &buffer)
         case .date(let date):
-            XMLBytes.append("\"><v>", to: &buffer)
-            XMLBytes.append(date.serial(in: .system1900), to: &buffer)
+            if let serial = date.serial(in: .system1900) {
+                XMLBytes.append("\"><v>", to: &buffer)
+                XMLBytes.append(serial, to: &buffer)
+            } else {
+                // Before 1900 a date has no serial number; an ISO 8601 date cell keeps it a date.
+                XMLBytes.append("\" t=\"d\"><v>", to: &buffer)
+                XMLBytes.append(date.description, to: &buffer)
+            }
             XMLBytes.append("</v></c>", to: &buffer)
         case .duration(let ms):
             XMLBytes.append("\"><v>", to: &buffer)
