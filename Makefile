@@ -21,7 +21,10 @@ demo: release
 	@bash scripts/demo.sh $(TAIZHANG) $(OUT)
 
 bench: release
+	rm -f bench/.build/workspace-state.json
+	$(SWIFT) build -c release --package-path bench
 	@bash bench/run.sh
+	@bash bench/write/run-write.sh
 
 fuzz: setup
 	@bash fuzz/run.sh $(FUZZ_SECONDS)

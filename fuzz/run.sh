@@ -7,6 +7,8 @@ repo=$(dirname "$here")
 seconds=${1:-600}
 corpus_src=${TAIZHANG_CORPUS:-$repo/../shared/corpus}/files
 
+# SwiftPM caches the parent package's file list here; drop it so files added since are built.
+rm -f "$here/.build/workspace-state.json"
 swift build --package-path "$here" --scratch-path "$here/.build" -c debug \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 binary=$(swift build --package-path "$here" --scratch-path "$here/.build" -c debug --show-bin-path)/FuzzReader

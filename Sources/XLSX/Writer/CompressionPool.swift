@@ -19,8 +19,8 @@ final class CompressionPool: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var jobsReady = pthread_cond_t()
     private var resultsReady = pthread_cond_t()
+    /// Waiting jobs, oldest first; a taken job leaves the array at once so its input is freed when done.
     private var jobs: [Job] = []
-    private var jobsHead = 0
     private var stopping = false
     private var threads: [WorkerThread] = []
 
@@ -79,17 +79,13 @@ final class CompressionPool: @unchecked Sendable {
     private func work() {
         while true {
             pthread_mutex_lock(&mutex)
-            while jobsHead == jobs.count && !stopping { pthread_cond_wait(&jobsReady, &mutex) }
-            if jobsHead == jobs.count {
+            while jobs.isEmpty && !stopping { pthread_cond_wait(&jobsReady, &mutex) }
+            if jobs.isEmpty {
                 pthread_mutex_unlock(&mutex)
                 return
             }
-            let job = jobs[jobsHead]
-            jobsHead += 1
-            if jobsHead > 64 && jobsHead * 2 > jobs.count {
-                jobs.removeFirst(jobsHead)
-                jobsHead = 0
-            }
+            // The queue holds a few jobs at most (parts wait when more are in flight), so this is cheap.
+            let job = jobs.removeFirst()
             pthread_mutex_unlock(&mutex)
 
             let result = Self.run(job, level: level)

@@ -1,7 +1,7 @@
 /// The shared-string table as the workbook is written: each new string's `<si>` is streamed into its own
 /// compressed part at once, so memory holds only the index from string to number.
 final class SharedStringsWriter {
-    private var indexes: [String: Int] = [:]
+    private var indexes = StringIndex()
     private(set) var references = 0
     private let body: DeflatePipeline
     private var pending: [UInt8] = []
@@ -16,9 +16,9 @@ final class SharedStringsWriter {
     /// The index of `text`, adding it on first use.
     func index(of text: String) throws -> Int {
         references += 1
-        if let index = indexes[text] { return index }
-        let index = indexes.count
-        indexes[text] = index
+        var text = text
+        let (index, inserted) = text.withUTF8 { indexes.insert($0) }
+        guard inserted else { return index }
         XMLBytes.append(XMLBytes.needsPreserve(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>", to: &pending)
         XMLBytes.appendText(text, to: &pending)
         XMLBytes.append("</t></si>", to: &pending)

@@ -107,7 +107,8 @@ public final class SheetWriter {
         }
         switch cell.value {
         case .text(let text):
-            if text.utf16.count > 32_767 {
+            // A UTF-16 unit takes at least one UTF-8 byte, so only long texts need counting.
+            if text.utf8.count > 32_767, text.utf16.count > 32_767 {
                 throw XLSXWriteError.stringTooLong(sheet: name, cell: CellReference(row: row, column: cell.column).description, length: text.utf16.count)
             }
             if let sharedStrings {

@@ -1,0 +1,61 @@
+// Usage: taizhang-bench write ROWS OUT.xlsx [--inline]
+// Writes the ledger described in bench/write/README.md: 8 columns of Chinese text, a styled header,
+// a date column and column B merged over blocks of 20 rows. Phrases come from $LEDGER_PHRASES or
+// bench/write/phrases.txt. --inline uses inline strings, as the peers' constant-memory modes do.
+import Foundation
+import XLSX
+
+let flags = CommandLine.arguments.filter { $0.hasPrefix("--") }
+let arguments = CommandLine.arguments.filter { !$0.hasPrefix("--") }
+guard arguments.count >= 4, arguments[1] == "write", let rows = Int(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: taizhang-bench write ROWS OUT.xlsx [--inline]\n".utf8))
+    exit(2)
+}
+let phrasesPath = ProcessInfo.processInfo.environment["LEDGER_PHRASES"]
+    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../write/phrases.txt").path
+let P = try String(contentsOfFile: phrasesPath, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+precondition(P.count == 64, "phrases.txt must hold 64 phrases")
+let units = ["办公室", "法规科", "规划科", "政务科", "审批科", "信息科", "督查科", "人事科", "财务科", "服务中心", "数据中心", "监察室"]
+let statuses = ["已完成", "推进中", "滞后", "未启动"]
+let header = ["序号", "工作要求", "具体任务", "具体要求", "牵头单位", "完成时限", "进展情况", "完成状态"]
+let widths: [Double] = [6, 18, 40, 40, 14, 12, 40, 10]
+var dates: [ExcelDateTime] = []
+for month in 1...12 {
+    let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    for day in 1...days { dates.append(ExcelDateTime(year: 2023, month: month, day: day)) }
+}
+
+do {
+    var options = WriterOptions(sharedStrings: !flags.contains("--inline"))
+    options.properties.title = "台账写入基准"
+    let writer = try WorkbookWriter(path: arguments[3], options: options)
+    let headStyle = writer.style(CellFormat(bold: true, fill: "D9D9D9", border: true))
+    let dateStyle = writer.style(CellFormat(numberFormat: "yyyy-mm-dd"))
+    let sheet = try writer.addSheet("总台账")
+    for (i, width) in widths.enumerated() { sheet.setColumn(i + 1, width: width) }
+    sheet.freeze(rows: 1)
+    try sheet.append(values: header.map { .text($0) }, style: headStyle)
+    var cells: [Cell] = []
+    cells.reserveCapacity(8)
+    for r in 1...max(rows, 1) where rows > 0 {
+        cells.removeAll(keepingCapacity: true)
+        cells.append(Cell(column: 1, value: .number(Double(r))))
+        if (r - 1) % 20 == 0 {
+            let block = (r - 1) / 20
+            cells.append(Cell(column: 2, value: .text("第\(block + 1)项：\(P[block % 64])")))
+            let last = min(r + 19, rows)
+            if last > r { try sheet.merge(CellRange(first: CellReference(row: r + 1, column: 2), last: CellReference(row: last + 1, column: 2))) }
+        }
+        cells.append(Cell(column: 3, value: .text(P[r % 64] + P[(r * 7) % 64] + "（任务\(r)）")))
+        cells.append(Cell(column: 4, value: .text(P[(r * 3) % 64] + "，" + P[(r * 11) % 64] + "，" + P[(r * 13) % 64])))
+        cells.append(Cell(column: 5, value: .text(units[r % 12])))
+        cells.append(Cell(column: 6, value: .date(dates[r % 365]), style: dateStyle))
+        cells.append(Cell(column: 7, value: .text(P[(r * 5) % 64] + "，已完成\(r % 100)%")))
+        cells.append(Cell(column: 8, value: .text(statuses[r % 4])))
+        try sheet.append(cells, row: r + 1)
+    }
+    try writer.close()
+} catch {
+    FileHandle.standardError.write(Data("taizhang-bench: \(error)\n".utf8))
+    exit(1)
+}
