@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table"]),
-        .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "TestSupport"]),
+        .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,31 +3,38 @@
 #
 #   scripts/check-libreoffice.sh [--install] [--timeout SECONDS] [--recalc] [--keep] FILE.xlsx...
 #
-# For each FILE: LibreOffice (headless, private profile, timeout) converts EVERY sheet to CSV,
-# `taizhang convert FILE OUT.csv --all-sheets --encoding utf8` writes our reading of it, and
-# scripts/compare_csv.py compares them sheet by sheet, cell by cell, after normalising what
-# legitimately differs (line ends, trailing empty fields and rows, number and date notation).
+# For each FILE:
+#   1. the zip package is checked for what Excel would offer to repair but LibreOffice silently
+#      reads past (XML parts that are not well-formed, bad zip entries, parts without a content
+#      type, relationships to missing parts; scripts/compare_csv.py --check-package);
+#   2. LibreOffice (headless, private profile, timeout, the OOXML import filter forced so that a
+#      mislabelled file is not quietly opened as something else) converts EVERY sheet to CSV;
+#   3. `taizhang convert FILE OUT.csv --all-sheets --encoding utf8` writes our reading of it;
+#   4. scripts/compare_csv.py compares the two sheet by sheet, cell by cell, after normalising what
+#      legitimately differs (line ends, trailing empty fields and rows, number and date notation).
+#      Mismatches in formula cells and pivot-table sheets are labelled (LibreOffice recalculates
+#      volatile formulas, formulas with no cached value and cached errors, and rebuilds pivot
+#      tables) but still count.
 #
 # Options:
 #   --install          install LibreOffice with apt-get (libreoffice-calc-nogui) when missing
 #   --timeout SECONDS  per-file limit for LibreOffice (default 120)
 #   --recalc           let LibreOffice recalculate every formula on load (default: never, so the
-#                      cached values in the file are what is compared; LibreOffice still
-#                      recalculates cells whose cached value is an error)
+#                      values cached in the file are what is compared, apart from the cases above)
 #   --keep             keep the temporary folder (its path is printed) to look at both CSVs
 # Environment: TAIZHANG (the binary; default .build/release/taizhang, then taizhang on PATH),
 #              SOFFICE (the LibreOffice program; default soffice, then libreoffice).
 #
 # Exit: 0 every file matches; 1 some file has mismatches; 2 some file could not be converted
-# (LibreOffice failed to open it -- the "repair prompt" case -- or timed out, or taizhang could not
-# read it); 3 LibreOffice (7.2 or newer) or taizhang is missing; 4 bad usage.
-# The last line is "N passed, M failed" (files).
+# (LibreOffice failed to open it, timed out, taizhang could not read it, or the package check
+# found a problem -- the "repair prompt" cases); 3 LibreOffice (7.2 or newer), taizhang or python3
+# is missing; 4 bad usage.  The last line is "N passed, M failed" (files).
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 install=0 timeout_s=120 recalc=0 keep=0
 files=()
@@ -180,7 +187,7 @@ check_one() {
 
     if [ "$lo_ok" -eq 1 ] && [ "$ours_ok" -eq 1 ]; then
         python3 "$here/compare_csv.py" --ours "$work/ours" --lo "$work/lo" --prefix book \
-            --inspect "$work/inspect.json" --workbook "$work/book.$ext"
+            --inspect "$work/inspect.json" --lo-log "$work/lo.log" --workbook "$work/book.$ext"
         rc=$?
         if [ "$rc" -eq 1 ] && [ "$status" -eq 0 ]; then status=1; fi
         if [ "$rc" -gt 1 ]; then echo "  CONVERSION ERROR: the CSVs could not be compared"; status=2; fi

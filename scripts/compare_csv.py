@@ -3,30 +3,42 @@
 
 Used by scripts/check-libreoffice.sh; standard library only.
 
-    compare_csv.py --ours DIR --lo DIR [--prefix book] [--inspect JSON] [--show 10]
+    compare_csv.py --ours DIR --lo DIR [--prefix book] [--inspect JSON]
+                   [--lo-log LOG] [--workbook FILE.xlsx] [--show 10]
 
 Both folders hold one CSV per sheet named PREFIX-<sheet name>.csv (taizhang's
 `convert --all-sheets` and LibreOffice's `--convert-to csv:...:-1` both name
-them so when the workbook is called PREFIX.xlsx).  --inspect takes `taizhang inspect --json` output and is used
-only to list the sheets in workbook order and to say what kind a sheet is.
+them so when the workbook is called PREFIX.xlsx).  Optional context:
+--inspect (`taizhang inspect --json`: sheet order and kinds, date system),
+--lo-log (LibreOffice's "Writing sheet ..." lines: its sheet order, used to
+pair a sheet LibreOffice renamed), --workbook (to label mismatches in formula
+cells and pivot-table sheets, which LibreOffice recomputes).
+
+LibreOffice's side must be exported with "quote all text cells" on and "save
+cell contents as shown" off (filter options 44,34,76,1,,0,true,true,false,...).
 
 What is normalised (differences that are not differences in value):
   * line ends (CRLF/LF/CR) between records and inside quoted cells, a UTF-8 BOM;
   * trailing empty fields of a row and trailing empty rows (LibreOffice pads
     to a rectangle, taizhang does not);
   * numbers: both sides parsed as floats, equal within a relative 1e-9
-    (LibreOffice writes its own shortest/rounded form, e.g. 1E+20, 0.3);
-    LibreOffice's percent form "12.5%" is 0.125;
-  * dates and times: taizhang writes YYYY-MM-DD[THH:MM:SS], HH:MM:SS and
-    [-]H:MM:SS durations; LibreOffice writes the cell's input-line form
-    (ISO YYYY-MM-DD[ HH:MM:SS], or MM/DD/YY[YY] [HH:MM[:SS]] [AM|PM] in en-US);
-    both become seconds and must agree to within 1 s.  Before 1900-03-01 a
-    date is one day earlier in LibreOffice than in Excel (Excel's fictitious
-    1900-02-29), and that shift is allowed for.
+    (LibreOffice writes its own rounded form, e.g. 1.23456789012346E+017,
+    0.0000001); LibreOffice's percent form "12.5%" is 0.125;
+  * dates and times: taizhang writes YYYY-MM-DD[THH:MM:SS[.fff]], HH:MM:SS
+    and [-]H:MM:SS durations; LibreOffice writes the cell's input-line form:
+    ISO, MM/DD/YYYY [HH:MM:SS] [AM|PM] (en-US, which the script pins), or the
+    form of a locale named in the format code (DD/MM/YYYY, YYYY/MM/DD,
+    DD.MM.YYYY); a slashed date is tried both ways round.  Both become
+    seconds and must agree to within 1 s.  Before 1900-03-01 LibreOffice's
+    day may be one earlier than Excel's (Excel's fictitious 1900-02-29);
+  * a boolean that LibreOffice shows as 1/0 (the cell has a number format);
+  * a negative number that LibreOffice shows as a date before its epoch
+    (Excel shows ##### there; taizhang gives the number).
 Nothing else is forgiven.  In particular a LibreOffice field that was quoted
 (the export quotes every text cell) is text and must equal ours exactly, so a
 number stored as text is not mistaken for a number; a date on one side and a
-plain number on the other is reported; error values must be the same code.
+plain number on the other is reported (with "same serial" when only the
+presentation differs); error values must be the same code.
 
     compare_csv.py --check-package FILE.xlsx
 
@@ -144,11 +156,11 @@ def read_csv(path):
 
 NUM_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 PCT_RE = re.compile(r"^([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)\s?%$")
-ISO_RE = re.compile(  # also LibreOffice's YYYY/MM/DD (East Asian locales' input form)
-    r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$")
-US_RE = re.compile(
-    r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
-    r"(?:\s*([AaPp][Mm]))?)?$")
+_TIME = r"(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:\s*([AaPp][Mm]))?)?"
+# ISO, and LibreOffice's YYYY/MM/DD (the input form of East Asian locales)
+YMD_RE = re.compile(r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})" + _TIME + "$")
+# en-US M/D/Y, or D/M/Y and D.M.Y where the cell's format carries such a locale ([$-809] ...)
+XDY_RE = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})" + _TIME + "$")
 TIME_RE = re.compile(r"^(-?)(\d+):(\d{2})(?::(\d{2})(\.\d+)?)?(?:\s*([AaPp][Mm]))?$")
 ERROR_RE = re.compile(r"^(#(NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!"
                       r"|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$")
@@ -175,40 +187,42 @@ def _hms(h, mi, se, frac, ampm):
     return h * 3600 + int(mi) * 60 + int(se or 0) + (float(frac) if frac else 0.0)
 
 
-def as_seconds(s):
-    """Date, date-time, time or duration as seconds (dates from 1899-12-30).
+def _day(y, mo, d):
+    try:
+        return (_dt.datetime(y, mo, d) - EPOCH).total_seconds()
+    except ValueError:
+        return None
 
-    Returns (seconds, kind) with kind 'date' or 'time', or None.
+
+def as_seconds(s):
+    """Date, date-time, time or duration as seconds (dates counted from 1899-12-30).
+
+    Returns (candidates, kind): the possible readings (two where day and month
+    could be either way round) and 'date' or 'time'; or None.
     """
-    m = ISO_RE.match(s)
+    m = YMD_RE.match(s)
     if m:
-        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        try:
-            day = _dt.datetime(y, mo, d)
-        except ValueError:
+        secs = _day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if secs is None:
             return None
-        secs = (day - EPOCH).total_seconds()
         if m.group(5) is not None:
-            secs += _hms(m.group(5), m.group(6), m.group(7), m.group(8), None)
-        return secs, "date"
-    m = US_RE.match(s)
+            secs += _hms(m.group(5), m.group(6), m.group(7), m.group(8), m.group(9))
+        return [secs], "date"
+    m = XDY_RE.match(s)
     if m:
-        mo, d, y = int(m.group(1)), int(m.group(2)), m.group(3)
-        y = int(y)
-        if len(m.group(3)) == 2:  # LibreOffice's default two-digit-year window (1930-2029)
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(4)) == 2:  # LibreOffice's default two-digit-year window (1930-2029)
             y += 1900 if y >= 30 else 2000
-        try:
-            day = _dt.datetime(y, mo, d)
-        except ValueError:
-            return None
-        secs = (day - EPOCH).total_seconds()
-        if m.group(4) is not None:
-            secs += _hms(m.group(4), m.group(5), m.group(6), m.group(7), m.group(8))
-        return secs, "date"
+        orders = [(a, b), (b, a)] if m.group(2) == "/" else [(b, a)]  # (month, day)
+        t = 0.0
+        if m.group(5) is not None:
+            t = _hms(m.group(5), m.group(6), m.group(7), m.group(8), m.group(9))
+        cands = [d + t for d in (_day(y, mo, dd) for mo, dd in orders) if d is not None]
+        return (cands, "date") if cands else None
     m = TIME_RE.match(s)
     if m:
         secs = _hms(m.group(2), m.group(3), m.group(4), m.group(5), m.group(6))
-        return (-secs if m.group(1) else secs), "time"
+        return [-secs if m.group(1) else secs], "time"
     return None
 
 
@@ -227,10 +241,24 @@ def classify(s):
     return "text"
 
 
-def same(ours, lo, lo_quoted):
+def _close_seconds(ours, lo):
+    """Whether ours (taizhang's date/time text) and lo (LibreOffice's) are the same moment."""
+    (a,), kind = as_seconds(ours)
+    ours_c = [a]
+    if kind == "date" and a < MARCH_1900:
+        # Excel's 1900 system counts the non-existent 1900-02-29 (serial 60), so a serial
+        # from 1 to 60 is one day later in Excel (and taizhang) than in LibreOffice, whose
+        # day 0 is 1899-12-30.  A date written as text (t="d") has no such shift, and
+        # taizhang's output does not say which it was, so both readings are allowed.
+        ours_c.append(a - DAY)
+    return any(abs(x - y) <= TIME_TOL_SECONDS + 1e-6 for x in ours_c for y in as_seconds(lo)[0])
+
+
+def same(ours, lo, lo_quoted, epoch_offset=0.0):
     """Whether our field and LibreOffice's hold the same value.
 
-    Returns (equal, note); note says what kind of difference it is.
+    epoch_offset: seconds from 1899-12-30 to the workbook's day 0 (1904 system:
+    1462 days).  Returns (equal, note); note says what kind of difference it is.
     """
     if ours == lo:
         return True, None
@@ -243,16 +271,32 @@ def same(ours, lo, lo_quoted):
             return True, None
         return False, "numbers differ"
     if ko == "date/time" and kl == "date/time":
-        (a, kind), b = as_seconds(ours), as_seconds(lo)[0]
-        candidates = [a]
-        if kind == "date" and a < MARCH_1900:
-            # Excel's 1900 system counts the non-existent 1900-02-29 (serial 60), so serials
-            # 1-59 are one day later in Excel (and in taizhang) than in LibreOffice, whose day 0
-            # is 1899-12-30; serial 60 itself comes out as 1900-02-28 on both sides.
-            candidates = [a - DAY] + ([a] if a >= FEB28_1900 else [])
-        if any(abs(x - b) <= TIME_TOL_SECONDS + 1e-6 for x in candidates):
+        if _close_seconds(ours, lo):
             return True, None
         return False, "dates/times differ"
+    if ko == "boolean" and lo in ("1", "0"):
+        # A boolean cell that also carries a numeric format: LibreOffice shows 1/0.
+        if (ours == "TRUE") == (lo == "1"):
+            return True, None
+        return False, "booleans differ"
+    if ko == "number" and kl == "date/time":
+        cands, kind = as_seconds(lo)
+        serials = [(x - (epoch_offset if kind == "date" else 0.0)) / DAY for x in cands]
+        n = as_number(ours)
+        if n < 0 and any(abs(n - x) <= TIME_TOL_SECONDS / DAY for x in serials):
+            # Excel cannot show a negative date (#####); taizhang gives the number,
+            # LibreOffice a date before the epoch.
+            return True, None
+        if any(abs(n - x) <= TIME_TOL_SECONDS / DAY + abs(n) * REL_TOL for x in serials):
+            return False, "same serial; a number in taizhang, a date in LibreOffice"
+        return False, "number vs date/time"
+    if ko == "date/time" and kl == "number":
+        n = as_number(lo)
+        (a,), kind = as_seconds(ours)
+        if abs((a - (epoch_offset if kind == "date" else 0.0)) / DAY - n) <= TIME_TOL_SECONDS / DAY + abs(n) * REL_TOL:
+            return False, ("same serial; a date in taizhang, a number in LibreOffice "
+                           "(not a date format for LibreOffice)")
+        return False, "date/time vs number"
     if ko == "error" and kl == "error":
         if lo.startswith("Err:"):
             return False, "error codes differ; %s is LibreOffice's own code" % lo
@@ -299,11 +343,23 @@ def _local(tag):
     return tag.rsplit("}", 1)[-1]
 
 
-def formula_cells(path):
-    """{sheet name: {(row, col): volatile}} for the cells of path that hold a formula.
+def _col_index(letters):
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
-    Only used to explain mismatches (LibreOffice recalculates some formulas on
-    load); any trouble reading the package gives {}.
+
+def workbook_facts(path):
+    """What the workbook itself says about cells LibreOffice may not take as stored.
+
+    Returns {sheet name: {"cells": {(row, col): kind}, "pivot": bool}} where kind is
+    "volatile" (RAND(), NOW(), ... or ca="1": recalculated on every load),
+    "nocache" (a formula with no cached value: taizhang shows it empty, LibreOffice
+    computes it), "formula" (any other formula cell) or "array" (a cell of an array
+    formula's range).  "pivot" is true when the sheet holds a pivot table, whose
+    cells LibreOffice rebuilds from the pivot cache with its own labels.
+    Only used to explain mismatches; any trouble reading the package gives {}.
     """
     import posixpath
     import zipfile
@@ -341,9 +397,14 @@ def formula_cells(path):
             p = part(target) if target else None
             if not p:
                 continue
-            cells = out.setdefault(el.get("name", ""), {})
+            cells = {}
+            out[el.get("name", "")] = {
+                "cells": cells,
+                "pivot": any(ty.endswith("/pivotTable") for ty, _ in rels(p).values()),
+            }
             row = col = -1
-            stack = []
+            f = None
+            has_value = False
             for ev, e in ET.iterparse(z.open(p), events=("start", "end")):
                 t = _local(e.tag)
                 if ev == "start":
@@ -354,24 +415,41 @@ def formula_cells(path):
                     elif t == "c":
                         m = CELL_RE.match(e.get("r") or "")
                         if m:
-                            col = 0
-                            for ch in m.group(1).upper():
-                                col = col * 26 + ord(ch) - 64
-                            col -= 1
-                            row = int(m.group(2)) - 1
+                            col, row = _col_index(m.group(1)), int(m.group(2)) - 1
                         else:
                             col += 1
-                        stack = []
-                    elif t == "f":
-                        stack.append(e)
-                else:
-                    if t == "c" and stack:
-                        f = stack[0]
-                        cells[(row, col)] = (f.get("ca") in ("1", "true")
-                                             or bool(VOLATILE_RE.search(f.text or "")))
-                    if t in ("c", "row"):
-                        e.clear()
+                        f, has_value = None, False
+                    elif t == "f" and f is None:
+                        f = e
+                    continue
+                if t == "v" or t == "is":
+                    has_value = has_value or bool(e.text) or len(e) > 0
+                elif t == "c" and f is not None:
+                    if f.get("t") == "array" and f.get("ref"):
+                        ends = [CELL_RE.match(x) for x in f.get("ref").split(":")]
+                        if all(ends):
+                            r0, r1 = int(ends[0].group(2)) - 1, int(ends[-1].group(2)) - 1
+                            c0, c1 = _col_index(ends[0].group(1)), _col_index(ends[-1].group(1))
+                            for rr in range(r0, min(r1, r0 + 10000) + 1):
+                                for cc in range(c0, min(c1, c0 + 1000) + 1):
+                                    cells.setdefault((rr, cc), "array")
+                    if f.get("ca") in ("1", "true") or VOLATILE_RE.search(f.text or ""):
+                        cells[(row, col)] = "volatile"
+                    elif not has_value:
+                        cells[(row, col)] = "nocache"
+                    else:
+                        cells[(row, col)] = "formula"
+                if t in ("c", "row"):
+                    e.clear()
     return out
+
+
+CELL_NOTES = {
+    "volatile": "volatile formula: LibreOffice recalculates it on load",
+    "nocache": "formula with no cached value: LibreOffice computes it, taizhang shows the file's (empty) value",
+    "formula": "formula cell: LibreOffice may have recalculated it",
+    "array": "in an array formula's range: LibreOffice recalculated it",
+}
 
 
 # ------------------------------------------------------------- package check
@@ -471,15 +549,30 @@ def sheet_files(folder, prefix):
     return out
 
 
+def lo_sheet_order(log):
+    """Sheet names in the order LibreOffice wrote them ("Writing sheet NAME -> PATH")."""
+    out = []
+    try:
+        with open(log, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                m = re.match(r"^Writing sheet (.*) -> ", line)
+                if m:
+                    out.append(m.group(1))
+    except OSError:
+        pass
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check-package", metavar="FILE",
                     help="only check FILE's zip package (see check_package) and exit 0 or 2")
     ap.add_argument("--ours", help="folder with taizhang's CSVs")
     ap.add_argument("--lo", help="folder with LibreOffice's CSVs")
-    ap.add_argument("--inspect", help="taizhang inspect --json output (sheet order and kinds)")
     ap.add_argument("--prefix", default="book", help="file name prefix in both folders (default book)")
-    ap.add_argument("--workbook", help="the workbook itself, to point out mismatches in formula cells")
+    ap.add_argument("--inspect", help="taizhang inspect --json output (sheet order, kinds, date system)")
+    ap.add_argument("--lo-log", help="LibreOffice's conversion output (its sheet order)")
+    ap.add_argument("--workbook", help="the workbook itself, to explain mismatches in formula cells")
     ap.add_argument("--show", type=int, default=10, help="mismatches to print (default 10)")
     args = ap.parse_args(argv)
     if args.check_package:
@@ -495,7 +588,7 @@ def main(argv=None):
     ours = sheet_files(args.ours, args.prefix)
     lo = sheet_files(args.lo, args.prefix)
 
-    order, kinds = [], {}
+    order, kinds, epoch_offset = [], {}, 0.0
     if args.inspect:
         try:
             with open(args.inspect, encoding="utf-8") as f:
@@ -503,20 +596,34 @@ def main(argv=None):
             for s in info.get("sheets", []):
                 order.append(s["name"])
                 kinds[s["name"]] = "%s, %s" % (s.get("kind", "?"), s.get("visibility", "?"))
+            if info.get("dateSystem") == 1904:
+                epoch_offset = 1462 * DAY
         except (OSError, ValueError, KeyError) as e:
             print("  note: cannot read %s: %s" % (args.inspect, e))
-    formulas = {}
+    facts = {}
     if args.workbook:
         try:
-            formulas = formula_cells(args.workbook)
+            facts = workbook_facts(args.workbook)
         except Exception as e:  # only an explanation is lost
             print("  note: cannot list formula cells: %s" % e)
+
+    notes = []
+    # Pair the sheets by name; a sheet LibreOffice renamed (it turns "sheet1" into
+    # "sheet1 -1" when the name clashes with its own default sheet) is paired by position.
+    ours_only = [n for n in order if n in ours and n not in lo]
+    ours_only += sorted(n for n in ours if n not in lo and n not in ours_only)
+    lo_order = lo_sheet_order(args.lo_log) if args.lo_log else []
+    lo_only = [n for n in lo_order if n in lo and n not in ours]
+    lo_only += sorted(n for n in lo if n not in ours and n not in lo_only)
+    if ours_only and len(ours_only) == len(lo_only):
+        for o, l in zip(ours_only, lo_only):
+            notes.append("sheet %s is called %s in LibreOffice" % (show(o), show(l)))
+            lo[o] = lo.pop(l)
     names = [n for n in order if n in ours or n in lo]
     names += sorted(n for n in set(ours) | set(lo) if n not in names)
 
-    sheets = cells = in_formulas = 0
+    sheets = cells = in_formulas = in_pivots = 0
     mismatches = []  # (ref, ours, lo, note)
-    notes = []
     for name in names:
         try:
             a = read_csv(ours[name]) if name in ours else None
@@ -547,20 +654,27 @@ def main(argv=None):
                 if va == "" and vb == "":
                     continue
                 cells += 1
-                ok, note = same(va, vb, qb)
+                ok, note = same(va, vb, qb, epoch_offset)
                 if not ok:
-                    fc = formulas.get(name, {}).get((r, c))
-                    if fc is not None:
+                    sf = facts.get(name, {})
+                    kind = sf.get("cells", {}).get((r, c))
+                    if kind is not None:
                         in_formulas += 1
-                        note += ("; volatile formula: LibreOffice recalculates it on load" if fc
-                                 else "; formula cell: LibreOffice may have recalculated it")
+                        note += "; " + CELL_NOTES[kind]
+                    elif sf.get("pivot"):
+                        in_pivots += 1
+                        note += "; sheet with a pivot table: LibreOffice rebuilds its output"
                     mismatches.append((cell_ref(name, r, c), va, vb, note))
 
     for n in notes:
         print("  note: " + n)
+    explained = []
+    if in_formulas:
+        explained.append("%d in formula cells" % in_formulas)
+    if in_pivots:
+        explained.append("%d in pivot-table sheets" % in_pivots)
     print("  sheets compared: %d, cells compared: %d, mismatches: %d%s"
-          % (sheets, cells, len(mismatches),
-             " (%d in formula cells)" % in_formulas if in_formulas else ""))
+          % (sheets, cells, len(mismatches), " (%s)" % ", ".join(explained) if explained else ""))
     for ref, va, vb, note in mismatches[: args.show]:
         print("    %s: ours %s vs LibreOffice %s  [%s]" % (ref, show(va), show(vb), note))
     if len(mismatches) > args.show:

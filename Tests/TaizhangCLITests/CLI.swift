@@ -34,11 +34,13 @@ struct CLI {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        // ["--shell", SCRIPT, args...] runs SCRIPT with /bin/sh, $0 being the binary (for ulimit and traps).
+        let command = arguments.first == "--shell" ? ["/bin/sh", "-c", arguments[1], binary] + arguments.dropFirst(2) : [binary] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let start = Date()
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary])
         }
         var status: Int32 = 0

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import TestSupport
 import Testing
@@ -108,5 +109,78 @@ struct CommandLineTests {
             #expect(peak < 200, "\(input) took \(peak) MB")
             #expect(result.stderr.hasPrefix("错误："))
         }
+    }
+
+    @Test("csv→xlsx→csv keeps every field; the GB18030 sample gives the same workbook as the UTF-8 one")
+    func csvRoundTrip() throws {
+        let dir = Fixture.directory()
+        for (input, name) in [("plan-2023.csv", "utf8.xlsx"), ("plan-2023-gbk.csv", "gbk.xlsx")] {
+            let result = try CLI.run(["convert", CLI.repository + "/samples/" + input, dir + "/" + name])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/utf8.xlsx")).count > 3000)
+        let back = try CLI.run(["convert", dir + "/gbk.xlsx", dir + "/back.csv"])
+        #expect(back.status == 0)
+        // The samples are padded to five fields as Excel saves them; our CSV ends each row at its last value.
+        func records(_ path: String) throws -> [[String]] {
+            try CSVDocument.read(path: path).records.map { record in
+                var fields = record.fields
+                while fields.last == "" { fields.removeLast() }
+                return fields
+            }
+        }
+        let original = try records(CLI.repository + "/samples/plan-2023.csv")
+        #expect(original.count == 23)
+        #expect(try records(dir + "/back.csv") == original)
+        let reencoded = try CLI.run(["convert", CLI.repository + "/samples/plan-2023-gbk.csv", dir + "/utf8.csv"])
+        #expect(reencoded.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/utf8.csv")) == Data(contentsOf: URL(fileURLWithPath: CLI.repository + "/samples/plan-2023.csv")))
+    }
+
+    @Test("xlsx→xlsx makes a clean copy with merged ranges; xlsx→json keys objects by the header row")
+    func copyAndJSON() throws {
+        let dir = Fixture.directory()
+        #expect(try CLI.run(["convert", plan, dir + "/copy.xlsx"]).status == 0)
+        let inspect = try CLI.run(["inspect", dir + "/copy.xlsx"])
+        #expect(inspect.stdout.contains("已用区域 A1:E23"))
+        #expect(inspect.stdout.contains("A3:A7"))
+        #expect(try CLI.run(["convert", plan, dir + "/plan.json"]).status == 0)
+        let objects = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/plan.json"))) as? [[String: Any]]
+        #expect(objects?.count == 21)
+        #expect(objects?.first?["牵头落实单位"] as? String == "局属各单位、机关各科室")
+        #expect(objects?.first?["完成时限"] as? String == "11月底前")
+    }
+
+    @Test("an Excel limit in the input: a clear error, the target untouched, no temporary file left")
+    func excelLimit() throws {
+        let dir = Fixture.directory()
+        let input = dir + "/long.csv"
+        try ("标题\n" + String(repeating: "长", count: 40_000) + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let target = dir + "/out.xlsx"
+        try Data("旧文件".utf8).write(to: URL(fileURLWithPath: target))
+        let result = try CLI.run(["convert", input, target])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("32767"))
+        #expect(result.stderr.contains("A2"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "旧文件")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["long.csv", "out.xlsx"])
+    }
+
+    @Test("a write that fails midway (file-size limit): exit 2, the target untouched, no temporary file left")
+    func failedWrite() throws {
+        let dir = Fixture.directory()
+        let input = dir + "/big.csv"
+        var lines = ""
+        var generator = SystemRandomNumberGenerator()
+        for r in 0..<20_000 { lines += "\(r),\(generator.next() as UInt64),\(generator.next() as UInt64)\n" }
+        try lines.write(toFile: input, atomically: true, encoding: .utf8)
+        let target = dir + "/out.xlsx"
+        try Data("旧文件".utf8).write(to: URL(fileURLWithPath: target))
+        // A 64 KiB file-size limit, with SIGXFSZ ignored so the write fails with EFBIG instead of killing us.
+        let result = try CLI.run(["--shell", "trap '' XFSZ; ulimit -f 128; exec \"$0\" convert \"$1\" \"$2\"", input, target])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("无法写入"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "旧文件")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["big.csv", "out.xlsx"])
     }
 }
