@@ -1,0 +1,92 @@
+import CSV
+import XLSX
+
+/// One cell of a grid: its typed value, where it came from, and whether its value was copied from the
+/// top-left cell of a merged range rather than typed there.
+public struct GridCell: Sendable, Hashable {
+    public var column: Int
+    public var value: CellValue
+    public var filledFromMerge: Bool
+
+    public init(column: Int, value: CellValue, filledFromMerge: Bool = false) {
+        self.column = column
+        self.value = value
+        self.filledFromMerge = filledFromMerge
+    }
+}
+
+/// One row of a grid, sparse: only cells with values, in column order.
+public struct GridRow: Sendable, Hashable {
+    public var number: Int
+    public var cells: [GridCell]
+    public var isHidden: Bool
+
+    public init(number: Int, cells: [GridCell], isHidden: Bool = false) {
+        self.number = number
+        self.cells = cells
+        self.isHidden = isHidden
+    }
+
+    public subscript(column: Int) -> GridCell? {
+        cells.first { $0.column == column }
+    }
+
+    /// The cell's text, or nil when the cell is empty.
+    public func text(_ column: Int) -> String? {
+        guard let value = self[column]?.value else { return nil }
+        let text = value.text
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// A sheet from an XLSX or CSV file as a format-neutral sparse grid, with merged ranges resolved:
+/// every cell of a merged range holds the range's value and knows it was filled.
+public struct Grid: Sendable {
+    public var file: String
+    public var sheet: String?
+    public var rows: [GridRow]
+    public var mergedRanges: [CellRange]
+
+    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellRange] = []) {
+        self.file = file
+        self.sheet = sheet
+        self.rows = rows
+        self.mergedRanges = mergedRanges
+    }
+
+    /// Where a cell of this grid came from.
+    public func location(row: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, sheet: sheet, cell: CellReference(row: row, column: column))
+    }
+
+    /// A worksheet, merged ranges filled.
+    public init(workbook: Workbook, sheet: SheetInfo) throws {
+        let content = try workbook.read(sheet)
+        var fill = MergeFill(ranges: content.mergedRanges)
+        let originals = Dictionary(content.rows.map { ($0.number, $0) }, uniquingKeysWith: { $1 })
+        var rows: [GridRow] = []
+        for row in content.rows.flatMap({ fill.rows(for: $0) }) + fill.rows(for: nil) {
+            rows.append(Self.gridRow(row, original: originals[row.number]))
+        }
+        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges)
+    }
+
+    /// A CSV document: every value is text, as typed.
+    public init(csv document: CSVDocument) {
+        var rows: [GridRow] = []
+        for record in document.records {
+            let cells = record.fields.enumerated().compactMap { i, field in
+                field.isEmpty ? nil : GridCell(column: i + 1, value: .text(field))
+            }
+            if !cells.isEmpty { rows.append(GridRow(number: record.row, cells: cells)) }
+        }
+        self.init(file: document.displayName, sheet: nil, rows: rows)
+    }
+
+    private static func gridRow(_ filled: Row, original: Row?) -> GridRow {
+        let typed = Set(original?.cells.map(\.column) ?? [])
+        return GridRow(number: filled.number,
+                       cells: filled.cells.map { GridCell(column: $0.column, value: $0.value, filledFromMerge: !typed.contains($0.column)) },
+                       isHidden: original?.isHidden ?? false)
+    }
+}

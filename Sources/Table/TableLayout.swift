@@ -1,0 +1,60 @@
+import XLSX
+
+/// Where the table is on a sheet: the rows above the header (title, 填报单位 line), the header (one row, or two
+/// with a merged parent flattened to `parent/child`), the data block, and the footer rows after it.
+public struct TableLayout: Sendable {
+    public var preamble: [GridRow]
+    public var headerRows: ClosedRange<Int>
+    /// Header text by column, as written (after flattening two-row headers).
+    public var headers: [Int: String]
+    public var data: [GridRow]
+    public var footer: [GridRow]
+
+    /// Finds the table on `grid`. The header is the row among the first `scanRows` with the most cells for
+    /// which `isHeader` holds (at least `minimumHits`); the data block ends at the first row whose first
+    /// cell `isFooter` accepts, or after `emptyRun` empty rows. Nil when no row looks like a header.
+    public static func locate(_ grid: Grid, isHeader: (String) -> Bool, isFooter: (String) -> Bool,
+                              scanRows: Int = 15, minimumHits: Int = 2, emptyRun: Int = 3) -> TableLayout? {
+        let candidates = grid.rows.prefix { $0.number <= (grid.rows.first?.number ?? 1) + scanRows }
+        var best: (index: Int, hits: Int)?
+        for (index, row) in candidates.enumerated() {
+            let hits = row.cells.filter { !$0.filledFromMerge || $0.column == row.cells.first?.column }
+                .filter { isHeader($0.value.text) }.count
+            if hits >= minimumHits, hits > (best?.hits ?? 0) { best = (index, hits) }
+        }
+        guard let (headerIndex, _) = best else { return nil }
+        let header = grid.rows[headerIndex]
+        var headers: [Int: String] = [:]
+        for cell in header.cells { headers[cell.column] = cell.value.text }
+        var lastHeader = header.number
+
+        // A parent merged across columns on the header row, with children typed in the row below.
+        let parents = grid.mergedRanges.filter { $0.first.row == header.number && $0.last.row == header.number && $0.last.column > $0.first.column }
+        if !parents.isEmpty, headerIndex + 1 < grid.rows.count, grid.rows[headerIndex + 1].number == header.number + 1 {
+            let below = grid.rows[headerIndex + 1]
+            var flattened = false
+            for range in parents {
+                for column in range.first.column...range.last.column {
+                    if let child = below[column], !child.filledFromMerge, !child.value.text.isEmpty, let parent = headers[column] {
+                        headers[column] = parent + "/" + child.value.text
+                        flattened = true
+                    }
+                }
+            }
+            if flattened { lastHeader = below.number }
+        }
+
+        var data: [GridRow] = [], footer: [GridRow] = []
+        var previous = lastHeader
+        for row in grid.rows where row.number > lastHeader {
+            if !footer.isEmpty || row.number - previous > emptyRun || (row.cells.first.map { isFooter($0.value.text) } ?? false) {
+                footer.append(row)
+                continue
+            }
+            data.append(row)
+            previous = row.number
+        }
+        return TableLayout(preamble: Array(grid.rows[..<headerIndex]), headerRows: header.number...lastHeader,
+                           headers: headers, data: data, footer: footer)
+    }
+}
