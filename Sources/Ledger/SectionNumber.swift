@@ -1,0 +1,77 @@
+/// The outline numbering of plans: 一、 (一) 1. （1） ①, each a level, read from the start of a heading.
+public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
+    /// 1 for 一、, 2 for (一), 3 for 1. or 1、, 4 for (1), 5 for ①.
+    public var level: Int
+    public var value: Int
+    /// The marker as written, such as `(一)` or `1.`.
+    public var marker: String
+
+    public var description: String { marker }
+
+    /// Reads the number at the start of `text` and returns it with the rest of the text; nil when there is none.
+    public static func parse(_ text: String) -> (number: SectionNumber, rest: String)? {
+        let scalars = Array(text.trimmingSpaces)
+        guard let first = scalars.first else { return nil }
+        // ① … ⑳
+        if let circled = circledValue(first) {
+            return (SectionNumber(level: 5, value: circled, marker: String(first)), String(scalars.dropFirst()).trimmingSpaces)
+        }
+        // (一) （一） (1) （1）
+        if first == "(" || first == "（", let close = scalars.firstIndex(where: { $0 == ")" || $0 == "）" }), close > 1, close <= 5 {
+            let inner = String(scalars[1..<close])
+            let rest = String(scalars[(close + 1)...]).trimmingSpaces
+            if let n = ChineseNumeral.value(inner) { return (SectionNumber(level: 2, value: n, marker: String(scalars[...close])), rest) }
+            if let n = Int(inner) { return (SectionNumber(level: 4, value: n, marker: String(scalars[...close])), rest) }
+            return nil
+        }
+        // 一、 十二、
+        var i = 0
+        while i < scalars.count, ChineseNumeral.digits[scalars[i]] != nil { i += 1 }
+        if i > 0, i < scalars.count, scalars[i] == "、", let n = ChineseNumeral.value(String(scalars[..<i])) {
+            return (SectionNumber(level: 1, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingSpaces)
+        }
+        // 1. 1、 1．（but not 1.5 or a date such as 2023.6）
+        i = 0
+        while i < scalars.count, scalars[i].isASCII, scalars[i].isNumber { i += 1 }
+        if i > 0, i <= 3, i < scalars.count, [".", "、", "．"].contains(scalars[i]),
+           !(i + 1 < scalars.count && scalars[i + 1].isASCII && scalars[i + 1].isNumber), let n = Int(String(scalars[..<i])) {
+            return (SectionNumber(level: 3, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingSpaces)
+        }
+        return nil
+    }
+
+    private static func circledValue(_ c: Character) -> Int? {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1
+        default: return nil
+        }
+    }
+}
+
+/// Chinese numerals as plans write them: 一 to 九十九, with 〇/零.
+enum ChineseNumeral {
+    static let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    static func value(_ text: String) -> Int? {
+        let chars = Array(text)
+        guard !chars.isEmpty, chars.allSatisfy({ digits[$0] != nil }) else { return nil }
+        if let ten = chars.firstIndex(of: "十") {
+            let tens = ten == 0 ? 1 : (chars[..<ten].count == 1 ? digits[chars[0]]! : -1)
+            let ones = ten == chars.count - 1 ? 0 : (chars.count - ten == 2 ? digits[chars[ten + 1]]! : -1)
+            guard tens > 0, ones >= 0, ones < 10 else { return nil }
+            return tens * 10 + ones
+        }
+        return chars.count == 1 ? digits[chars[0]] : nil
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces of any width (ASCII, U+3000, NBSP) or line breaks.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
