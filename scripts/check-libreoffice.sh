@@ -142,7 +142,7 @@ check_one() {
         echo "  CONVERSION ERROR: cannot read the file"
         return 2
     fi
-    ext=${f##*.}; ext=${ext,,}
+    ext=$(basename -- "$f"); case "$ext" in *.*) ext=${ext##*.}; ext=${ext,,} ;; *) ext=xlsx ;; esac
     case "$ext" in
         xlsm) infilter='Calc MS Excel 2007 VBA XML' ;;
         xlsx) infilter='Calc MS Excel 2007 XML' ;;

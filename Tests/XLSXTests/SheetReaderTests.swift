@@ -166,4 +166,14 @@ struct SheetReaderTests {
         let workbook = try Workbook(path: path)
         #expect(throws: XLSXError.self) { _ = try workbook.read(workbook.sheets[0]) }
     }
+
+    @Test("a sheet whose relationship id is empty has no part; it never borrows another sheet's (tdf111974.xlsm)")
+    func emptyRelationshipId() throws {
+        var zip = Fixture.package(sheets: [("数据", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")), ("第二", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>2</v></c></row>"))])
+        zip.entries.removeAll { $0.name == "xl/workbook.xml" }
+        zip.add("xl/workbook.xml", "<workbook xmlns=\"\(Fixture.main)\" xmlns:r=\"\(Fixture.rel)\"><sheets><sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"隐藏\" sheetId=\"3\" state=\"veryHidden\" r:id=\"\"/></sheets></workbook>")
+        let workbook = try Workbook(path: try Fixture.write(zip))
+        #expect(workbook.sheets.map(\.part) == ["xl/worksheets/sheet1.xml", nil])
+        #expect(throws: XLSXError.self) { _ = try workbook.read(workbook.sheets[1]) }
+    }
 }

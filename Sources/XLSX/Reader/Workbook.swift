@@ -63,8 +63,9 @@ public final class Workbook {
             case "xlmacrosheet"?, "xlintlmacrosheet"?: kind = .macrosheet
             default: kind = .worksheet
             }
-            // Without a usable relationship, fall back to the conventional part name.
-            let part = existing(rel?.target) ?? (rel == nil ? existing(sibling("worksheets/sheet\(index + 1).xml")) : nil)
+            // Only a workbook with no relationships at all falls back to the conventional part names: when the
+            // relationships exist, a sheet whose id names none of them has no part (never another sheet's).
+            let part = existing(rel?.target) ?? (relationships.isEmpty ? existing(sibling("worksheets/sheet\(index + 1).xml")) : nil)
             return SheetInfo(name: entry.name, kind: kind, visibility: entry.visibility, part: part)
         }
 
