@@ -191,6 +191,23 @@ struct WorkbookWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["台账.xlsx"])
     }
 
+    @Test("a refused write leaves no target and no spooled parts behind")
+    func nothingLeftBehind() throws {
+        let spool = Fixture.directory()
+        let folder = Fixture.directory()
+        do {
+            var options = WriterOptions()
+            options.temporaryDirectory = spool
+            let writer = try WorkbookWriter(path: folder + "/台账.xlsx", options: options)
+            let sheet = try writer.addSheet("S")
+            for r in 1...5000 { try sheet.append(values: [.text("任务\(r)"), .number(Double(r))]) }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: spool).count == 2, "the sheet and shared strings spool while writing")
+            #expect(throws: XLSXWriteError.self) { try sheet.append(values: [.text(String(repeating: "长", count: 40_000))]) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
     @Test("column widths count CJK characters as two")
     func widths() {
         #expect(ColumnWidth.estimate("abcd") == 6)
