@@ -1,3 +1,5 @@
+import Table
+
 /// The outline numbering of plans: 一、 (一) 1. （1） ①, each a level, read from the start of a heading.
 public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
     /// 1 for 一、, 2 for (一), 3 for 1. or 1、, 4 for (1), 5 for ①.
@@ -10,16 +12,16 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads the number at the start of `text` and returns it with the rest of the text; nil when there is none.
     public static func parse(_ text: String) -> (number: SectionNumber, rest: String)? {
-        let scalars = Array(text.trimmingSpaces)
+        let scalars = Array(text.trimmingWhitespace)
         guard let first = scalars.first else { return nil }
         // ① … ⑳
         if let circled = circledValue(first) {
-            return (SectionNumber(level: 5, value: circled, marker: String(first)), String(scalars.dropFirst()).trimmingSpaces)
+            return (SectionNumber(level: 5, value: circled, marker: String(first)), String(scalars.dropFirst()).trimmingWhitespace)
         }
         // (一) （一） (1) （1）
         if first == "(" || first == "（", let close = scalars.firstIndex(where: { $0 == ")" || $0 == "）" }), close > 1, close <= 5 {
             let inner = String(scalars[1..<close])
-            let rest = String(scalars[(close + 1)...]).trimmingSpaces
+            let rest = String(scalars[(close + 1)...]).trimmingWhitespace
             if let n = ChineseNumeral.value(inner) { return (SectionNumber(level: 2, value: n, marker: String(scalars[...close])), rest) }
             if let n = Int(inner) { return (SectionNumber(level: 4, value: n, marker: String(scalars[...close])), rest) }
             return nil
@@ -28,14 +30,14 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
         var i = 0
         while i < scalars.count, ChineseNumeral.digits[scalars[i]] != nil { i += 1 }
         if i > 0, i < scalars.count, scalars[i] == "、", let n = ChineseNumeral.value(String(scalars[..<i])) {
-            return (SectionNumber(level: 1, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingSpaces)
+            return (SectionNumber(level: 1, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingWhitespace)
         }
         // 1. 1、 1．（but not 1.5 or a date such as 2023.6）
         i = 0
         while i < scalars.count, scalars[i].isASCII, scalars[i].isNumber { i += 1 }
         if i > 0, i <= 3, i < scalars.count, [".", "、", "．"].contains(scalars[i]),
            !(i + 1 < scalars.count && scalars[i + 1].isASCII && scalars[i + 1].isNumber), let n = Int(String(scalars[..<i])) {
-            return (SectionNumber(level: 3, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingSpaces)
+            return (SectionNumber(level: 3, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingWhitespace)
         }
         return nil
     }
@@ -63,15 +65,5 @@ enum ChineseNumeral {
             return tens * 10 + ones
         }
         return chars.count == 1 ? digits[chars[0]] : nil
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces of any width (ASCII, U+3000, NBSP) or line breaks.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
