@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -23,7 +24,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib"]),
         .target(name: "CSV"),
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
-        .target(name: "Ledger", dependencies: ["Table"]),
+        .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "taizhang", dependencies: [
             "XLSX", "CSV", "Table", "Ledger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,258 @@
+/// Reads unit cells ("办公室牵头，法规科配合", "局属各单位、机关各科室") into `UnitAssignment`s.
+///
+/// The steps, after normalising the text (spaces between CJK characters kept for now):
+/// 1. labelled parts ("牵头单位：A；责任单位：B") give their role to what follows the label;
+/// 2. clauses split at `，；` and line breaks; "A会同B" makes A lead and B cooperating;
+/// 3. peers split at `、/` (never inside brackets); role words at a clause's end ("牵头", "配合",
+///    "按职能分工落实", …) apply to the whole clause, a bracket marker ("(牵头)") to its peer only;
+/// 4. a peer cut at spaces and 和/及/与 only where that yields names the registry knows, so
+///    "法规科 规划科" is two units and "政 务 科" one;
+/// 5. names resolved through the registry: groups expanded, unknown names kept with a suggestion;
+/// 6. unmarked units cooperate when a lead is written, else are responsible; the primary unit is
+///    the first lead, or with `firstListedIsLead` the first listed unit.
+public struct UnitParser: Sendable {
+    public var registry: UnitRegistry
+    /// "First listed unit is the lead" (on by default, §3.2): a per-document switch.
+    public var firstListedIsLead: Bool
+
+    public init(registry: UnitRegistry, firstListedIsLead: Bool = true) {
+        self.registry = registry
+        self.firstListedIsLead = firstListedIsLead
+    }
+
+    /// One unit cell whose roles are written in its text (the seed's 牵头落实单位, a 责任单位 column).
+    public func parse(_ cell: String) -> UnitAssignment {
+        var draft = Draft()
+        let text = TextNormalization.normalize(cell, joiningCJK: false)
+        for (role, part) in Self.labelledParts(text) {
+            read(part, role: role, into: &draft)
+        }
+        return resolve(draft)
+    }
+
+    /// A table with separate unit columns: plain names in the 牵头单位 column lead, in the
+    /// 配合单位 column cooperate, in the 责任单位 column are responsible. With no lead written,
+    /// the first responsible unit becomes primary ("responsible acts as lead", §3.2).
+    public func parse(lead: String = "", cooperating: String = "", responsible: String = "") -> UnitAssignment {
+        var draft = Draft()
+        for (cell, role) in [(lead, UnitRole.lead), (cooperating, .cooperating), (responsible, .responsible)] {
+            for (labelled, part) in Self.labelledParts(TextNormalization.normalize(cell, joiningCJK: false)) {
+                read(part, role: labelled ?? role, into: &draft)
+            }
+        }
+        return resolve(draft)
+    }
+
+    // MARK: Reading the text
+
+    private struct Mention {
+        var name: String
+        var role: UnitRole?
+    }
+
+    private struct Draft {
+        var mentions: [Mention] = []
+        var openList = false
+    }
+
+    private static let labelRoles: [String: UnitRole] = [
+        "牵头": .lead, "主办": .lead, "主责": .lead,
+        "配合": .cooperating, "协办": .cooperating, "协助": .cooperating, "参与": .cooperating,
+        "责任": .responsible,
+    ]
+
+    /// The text cut at labels such as "牵头单位:" or "配合部门:", each part with the label's role;
+    /// text before the first label has none.
+    private static func labelledParts(_ text: String) -> [(UnitRole?, String)] {
+        let label = /(牵头|主办|主责|配合|协办|协助|参与|责任)(?:单位|部门|科室|处室|股室)?\s*:/
+        var parts: [(UnitRole?, String)] = []
+        var role: UnitRole?
+        var start = text.startIndex
+        for match in text.matches(of: label) {
+            parts.append((role, String(text[start..<match.range.lowerBound])))
+            role = labelRoles[String(match.output.1)]
+            start = match.range.upperBound
+        }
+        parts.append((role, String(text[start...])))
+        return parts
+    }
+
+    private func read(_ text: String, role: UnitRole?, into draft: inout Draft) {
+        for clause in UnitTokenizer.split(text, at: UnitTokenizer.clauseSeparators) {
+            if let together = clause.range(of: "会同") {
+                readClause(String(clause[..<together.lowerBound]), role: .lead, into: &draft)
+                readClause(String(clause[together.upperBound...]), role: .cooperating, into: &draft)
+            } else {
+                readClause(clause, role: role, into: &draft)
+            }
+        }
+    }
+
+    private func readClause(_ clause: String, role: UnitRole?, into draft: inout Draft) {
+        let peers = UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators).map(Peer.init)
+        guard let last = peers.last else { return }
+        let clauseRole = Self.stronger(role, last.suffixRole)
+        for (index, peer) in peers.enumerated() {
+            draft.openList = draft.openList || peer.openList
+            let peerRole = peer.bracketRole ?? (index == peers.count - 1 ? clauseRole : peer.suffixRole ?? clauseRole)
+            for name in segments(peer.name) {
+                draft.mentions.append(Mention(name: name, role: peerRole))
+            }
+        }
+    }
+
+    /// Lead outranks cooperating outranks responsible: "配合落实" cooperates, "牵头负责" leads.
+    private static func stronger(_ a: UnitRole?, _ b: UnitRole?) -> UnitRole? {
+        let rank: [UnitRole: Int] = [.responsible: 1, .cooperating: 2, .lead: 3]
+        guard let a else { return b }
+        guard let b else { return a }
+        return rank[a]! >= rank[b]! ? a : b
+    }
+
+    /// One peer with its role words, bracket marker, 等 and leading 由 taken off.
+    private struct Peer {
+        var name: String
+        var suffixRole: UnitRole?
+        var bracketRole: UnitRole?
+        var openList = false
+
+        static let roleSuffixes: [(String, UnitRole)] = [
+            ("按职能分工落实", .responsible), ("按职责分工落实", .responsible), ("按职责分工负责", .responsible),
+            ("按职能分工负责", .responsible), ("分工负责", .responsible), ("分别负责", .responsible),
+            ("分别落实", .responsible), ("负责", .responsible), ("落实", .responsible),
+            ("牵头", .lead), ("为主", .lead), ("主办", .lead), ("主责", .lead),
+            ("配合", .cooperating), ("参与", .cooperating), ("协助", .cooperating), ("协办", .cooperating),
+            ("协同", .cooperating),
+        ].sorted { $0.0.count > $1.0.count }
+        static let openListSuffixes = ["等单位", "等部门", "等科室", "等处室", "等"]
+
+        init(_ text: String) {
+            var name = text
+            if name.hasPrefix("由"), name.count > 2 { name.removeFirst() }
+            while true {
+                name = name.trimmingCharacters(in: .whitespaces)
+                if let (suffix, role) = Self.roleSuffixes.first(where: { name.hasSuffix($0.0) }) {
+                    name.removeLast(suffix.count)
+                    suffixRole = UnitParser.stronger(suffixRole, role)
+                } else if let suffix = Self.openListSuffixes.first(where: name.hasSuffix) {
+                    name.removeLast(suffix.count)
+                    openList = true
+                } else if name.hasSuffix(")"), let open = name.lastIndex(of: "("),
+                          let role = Self.bracketMarker(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                    name = String(name[..<open])
+                    bracketRole = role
+                } else {
+                    break
+                }
+            }
+            self.name = name
+        }
+
+        /// "牵头", "配合单位", "负责": the role a bracket after a name gives it.
+        static func bracketMarker(_ inner: Substring) -> UnitRole? {
+            var word = inner.trimmingCharacters(in: .whitespaces)
+            for suffix in ["单位", "部门"] where word.hasSuffix(suffix) { word.removeLast(suffix.count) }
+            return roleSuffixes.first { $0.0 == word }?.1 ?? UnitParser.labelRoles[word]
+        }
+    }
+
+    /// The names in one peer: cut at spaces and 和/及/与 where that leaves fewer characters in
+    /// names the registry does not know, else (and on a tie) kept whole.
+    private func segments(_ peer: String) -> [String] {
+        let (pieces, joins) = UnitTokenizer.candidatePieces(peer)
+        guard pieces.count > 1, pieces.count <= 16 else { return peer.isEmpty ? [] : [peer] }
+        func text(_ range: Range<Int>) -> String {
+            range.dropFirst().reduce(pieces[range.lowerBound]) { $0 + joins[$1 - 1] + pieces[$1] }
+        }
+        // best[j]: the cheapest cut of pieces[0..<j] as (unknown characters, names, last start).
+        var best: [(unknown: Int, names: Int, start: Int)?] = Array(repeating: nil, count: pieces.count + 1)
+        best[0] = (0, 0, 0)
+        for end in 1...pieces.count {
+            for start in 0..<end {
+                guard let before = best[start] else { continue }
+                let unknown = registry.recognises(text(start..<end)) ? 0 : pieces[start..<end].reduce(0) { $0 + $1.count }
+                let candidate = (unknown: before.unknown + unknown, names: before.names + 1, start: start)
+                if let current = best[end], (current.unknown, current.names) <= (candidate.unknown, candidate.names) { continue }
+                best[end] = candidate
+            }
+        }
+        var names: [String] = []
+        var end = pieces.count
+        while end > 0, let step = best[end] {
+            names.insert(text(step.start..<end), at: 0)
+            end = step.start
+        }
+        return names
+    }
+
+    // MARK: Resolving names and roles
+
+    private func resolve(_ draft: Draft) -> UnitAssignment {
+        var flags: Set<UnitFlag> = draft.openList ? [.openList] : []
+        let hasLead = draft.mentions.contains { $0.role == .lead }
+        let matches = draft.mentions.map { registry.match($0.name) }
+        let named = Set(matches.compactMap { if case .unit(let name) = $0 { name } else { nil } })
+
+        var references: [UnitReference] = []
+        var listed: [(role: UnitRole, match: UnitMatch)] = []
+        var seen = Set<String>()
+        for (mention, match) in zip(draft.mentions, matches) {
+            let role = mention.role ?? (hasLead ? .cooperating : .responsible)
+            let written = Self.display(mention.name)
+            let identity: String
+            switch match {
+            case .unit(let name), .group(let name, _): identity = name
+            default: identity = written
+            }
+            guard seen.insert(identity).inserted else {
+                flags.insert(.duplicate)
+                continue
+            }
+            listed.append((role, match))
+            switch match {
+            case .unit(let name):
+                references.append(UnitReference(name, role: role))
+            case .group(let group, let members):
+                for member in members where !named.contains(member) && seen.insert(member).inserted {
+                    references.append(UnitReference(member, role: role, viaGroup: group))
+                }
+            case .externalGroup:
+                references.append(UnitReference(written, kind: .externalGroup, role: role))
+            case .unresolvedGroup:
+                references.append(UnitReference(written, kind: .unresolvedGroup, role: role))
+                flags.insert(.needsManual)
+            case .unknown(let suggestion):
+                references.append(UnitReference(written, kind: .unknown, role: role, suggestion: suggestion))
+                flags.insert(.unknownUnit)
+            }
+        }
+
+        var primary: String?
+        if hasLead {
+            primary = listed.lazy.compactMap { item -> String? in
+                if item.role == .lead, case .unit(let name) = item.match { name } else { nil }
+            }.first
+        } else if firstListedIsLead {
+            let responsible = listed.filter { $0.role == .responsible }
+            if case .unit(let name)? = responsible.first?.match {
+                primary = name
+                if responsible.count > 1 { flags.insert(.leadInferred) }
+            }
+        }
+        if !references.isEmpty, !references.contains(where: { $0.role != .cooperating }) {
+            flags.insert(.noLead)
+        }
+        let groupsOnly = !listed.contains { if case .unit = $0.match { true } else { false } }
+        if groupsOnly, references.contains(where: { $0.viaGroup != nil }) {
+            flags.insert(.groupOnly)
+        }
+        return UnitAssignment(references: references, primary: primary,
+                              flags: UnitFlag.allCases.filter(flags.contains))
+    }
+
+    /// A name as written, for group terms and unknown names: stray CJK spaces removed, Chinese
+    /// brackets ("各县（市、区）").
+    private static func display(_ name: String) -> String {
+        String(TextNormalization.normalize(name).map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
+    }
+}
