@@ -36,7 +36,6 @@ let package = Package(
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )
