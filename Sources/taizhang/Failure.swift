@@ -1,6 +1,4 @@
 import ArgumentParser
-import CSV
-import XLSX
 
 #if canImport(Glibc)
 import Glibc
@@ -14,18 +12,10 @@ enum Exit {
     static let cannotReadOrWrite = ExitCode(2)
 }
 
-/// Prints a library error in the user's language and maps it to exit code 2.
+/// Prints a library error in the user's language and maps it to exit code 2. Every error type of the
+/// library describes itself in Chinese with its location.
 func report(_ error: Error) -> ExitCode {
-    let message: String
-    switch error {
-    case let e as XLSXError: message = e.description
-    case let e as CSVError: message = e.description
-    case let e as CSVReadError: message = e.description
-    case let e as XLSXWriteError: message = e.description
-    case let e as OutputError: message = e.description
-    default: message = "\(error)"
-    }
-    printError("错误：" + message)
+    printError("错误：\(error)")
     return Exit.cannotReadOrWrite
 }
 

@@ -183,4 +183,17 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "旧文件")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["big.csv", "out.xlsx"])
     }
+
+    @Test("units init writes a registry inferred from the plan, in order of first appearance")
+    func unitsInit() throws {
+        let out = Fixture.directory() + "/units.yaml"
+        let result = try CLI.run(["units", "init", plan, "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let yaml = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(yaml.contains("name: 法规科"))
+        #expect(yaml.contains("局属各单位"))
+        #expect(result.stderr.contains("个单位"))
+        let missing = try CLI.run(["units", "init", CLI.repository + "/samples/units.yaml", "-o", out])
+        #expect(missing.status == 2)
+    }
 }

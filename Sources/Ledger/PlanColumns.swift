@@ -1,0 +1,48 @@
+import Table
+
+/// Which column holds which field of a plan: the header vocabulary first, then the structural rule of
+/// domain.md 1.3 that beats it (a leftmost column merged down over its rows is the category, whatever its
+/// header says, as 工作要求 in the seed).
+public struct PlanColumns: Sendable {
+    public private(set) var fields: [HeaderField: Int] = [:]
+    /// Header text by column, as written.
+    public var headers: [Int: String]
+
+    public subscript(field: HeaderField) -> Int? { fields[field] }
+
+    public init(layout: TableLayout) {
+        headers = layout.headers
+        var matches: [Int: HeaderMatch] = [:]
+        for (column, text) in layout.headers {
+            if let match = HeaderVocabulary.match(text) { matches[column] = match }
+        }
+        // The leftmost column is the category when its values are merged down over rows, or (in a CSV, which
+        // has no merges) blank under a value in many rows.
+        if let leftmost = layout.headers.keys.min(), [.category, .requirement, .task].contains(matches[leftmost]?.field) {
+            let merged = layout.data.contains { $0[leftmost]?.filledFromMerge == true }
+            let blanks = layout.data.filter { $0.text(leftmost) == nil }.count
+            let blankBelowValues = layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
+            if merged || blankBelowValues {
+                fields[.category] = leftmost
+                matches[leftmost] = nil
+            }
+        }
+        for column in matches.keys.sorted() {
+            guard let match = matches[column] else { continue }
+            if fields[match.field] == nil {
+                fields[match.field] = column
+            } else if let other = match.alternatives.first(where: { fields[$0] == nil }) {
+                fields[other] = column
+            }
+        }
+    }
+
+    /// Whether a header cell names a plan field: the vocabulary `TableLayout` locates the header by.
+    public static func isHeader(_ text: String) -> Bool { HeaderVocabulary.match(text) != nil }
+
+    /// Rows that end the data block: notes, instructions and sign-off lines.
+    public static func isFooter(_ text: String) -> Bool {
+        let folded = text.trimmingWhitespace
+        return ["注：", "注:", "备注：", "填表说明", "说明：", "审核人", "填报人", "制表人", "联系人：", "联系电话："].contains { folded.hasPrefix($0) }
+    }
+}

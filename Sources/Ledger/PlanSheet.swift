@@ -1,0 +1,58 @@
+import CSV
+import Table
+import XLSX
+
+/// A plan file opened as a table: its grid, where the header and data are, and which column holds what.
+public struct PlanSheet: Sendable {
+    public var grid: Grid
+    public var layout: TableLayout
+    public var columns: PlanColumns
+
+    /// Opens an .xlsx (the first visible worksheet that holds a plan table) or a .csv in any encoding Excel writes.
+    public static func open(path: String) throws -> PlanSheet {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
+            let grid = Grid(csv: try CSVDocument.read(path: path))
+            guard let sheet = PlanSheet(grid: grid) else { throw PlanSheetError.noTable(file: path) }
+            return sheet
+        }
+        let workbook = try Workbook(path: path)
+        let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
+        for info in worksheets.filter({ $0.visibility == .visible }) + worksheets.filter({ $0.visibility != .visible }) {
+            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info)) { return sheet }
+        }
+        throw PlanSheetError.noTable(file: path)
+    }
+
+    /// A grid as a plan table; nil when no row looks like a plan header.
+    public init?(grid: Grid) {
+        guard let layout = TableLayout.locate(grid, isHeader: PlanColumns.isHeader, isFooter: PlanColumns.isFooter) else { return nil }
+        self.grid = grid
+        self.layout = layout
+        columns = PlanColumns(layout: layout)
+    }
+
+    /// The text of every unit cell (lead, cooperating and responsible columns) in row order.
+    public var unitCells: [String] {
+        let unitColumns = [HeaderField.leadUnit, .respUnit, .coopUnit].compactMap { columns[$0] }
+        return layout.data.flatMap { row in unitColumns.compactMap { row.text($0) } }
+    }
+
+    /// The title above the header (the longest text of the rows above it), where the plan year usually is.
+    public var title: String? {
+        layout.preamble.flatMap { $0.cells.map(\.value.text) }.max { $0.count < $1.count }
+    }
+}
+
+/// Files that hold no plan table.
+public enum PlanSheetError: Error, Sendable, CustomStringConvertible {
+    case noTable(file: String)
+
+    public var description: String {
+        switch self {
+        case .noTable(let file):
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return "\(name)：找不到计划表的表头（如“具体任务”“牵头单位”“完成时限”），请确认这是任务分工表，或检查表头是否在前 15 行内。"
+        }
+    }
+}
