@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib"]),
         .target(name: "CSV"),
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
-        .target(name: "Ledger", dependencies: ["Table"]),
+        .target(name: "Ledger", dependencies: ["Table"], resources: [.process("Resources")]),
         .executableTarget(name: "taizhang", dependencies: [
             "XLSX", "CSV", "Table", "Ledger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
