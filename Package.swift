@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )
