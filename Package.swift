@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib"]),
         .target(name: "CSV"),
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
-        .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")]),
+        // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
+        .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
         .executableTarget(name: "taizhang", dependencies: [
             "XLSX", "CSV", "Table", "Ledger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
