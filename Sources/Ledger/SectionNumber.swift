@@ -55,6 +55,14 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
 enum ChineseNumeral {
     static let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 
+    /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十.
+    static func name(_ value: Int) -> String {
+        let names = Array("〇一二三四五六七八九")
+        if value < 10 { return String(names[value]) }
+        let tens = value / 10, ones = value % 10
+        return (tens == 1 ? "" : String(names[tens])) + "十" + (ones == 0 ? "" : String(names[ones]))
+    }
+
     static func value(_ text: String) -> Int? {
         let chars = Array(text)
         guard !chars.isEmpty, chars.allSatisfy({ digits[$0] != nil }) else { return nil }

@@ -196,4 +196,47 @@ struct CommandLineTests {
         let missing = try CLI.run(["units", "init", CLI.repository + "/samples/units.yaml", "-o", out])
         #expect(missing.status == 2)
     }
+
+    @Test("validate: exit 0 and the one warning for the seed; 1 with located errors; 2 when unreadable or the year is unknown")
+    func validate() throws {
+        let units = CLI.repository + "/samples/units.yaml"
+        let seed = try CLI.run(["validate", plan, "--units", units])
+        #expect(seed.status == 0, "\(seed.stderr)")
+        #expect(seed.stdout.contains("plan-2023.xlsx 工作表1!B8: 编号从 (二) 开始"))
+        #expect(seed.stdout.contains("共 21 项任务"))
+
+        let dir = Fixture.directory()
+        let broken = dir + "/2023计划.csv"
+        try "具体任务,牵头单位,完成时限\n任务甲,法规科室,看情况再定\n任务乙,,12月底前\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["validate", broken, "--units", units])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("2023计划.csv!B2: 单位“法规科室”不在单位名册中。是否为“法规科”？"))
+        #expect(bad.stdout.contains("2023计划.csv!C2"))
+        #expect(bad.stdout.contains("2023计划.csv!B3: 没有填写牵头或责任单位"))
+
+        let json = try CLI.run(["validate", broken, "--units", units, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["planYear"] as? Int == 2023)
+        let tasks = object?["tasks"] as? [[String: Any]]
+        #expect(tasks?.count == 2)
+        #expect(Set(tasks?.first?.keys.map { $0 } ?? []) == ["id", "section", "task", "requirement", "units", "deadline"])
+        #expect(Set((tasks?[1]["deadline"] as? [String: Any])?.keys.map { $0 } ?? []) == ["kind", "due", "text", "flags"])
+        let issues = object?["issues"] as? [[String: Any]]
+        #expect(Set(issues?.first?.keys.map { $0 } ?? []) == ["severity", "code", "file", "sheet", "cell", "message"])
+        #expect(Set(issues?.compactMap { $0["code"] as? String } ?? []) == ["unknown-unit", "bad-deadline", "missing-unit"])
+
+        let sheet = dir + "/问题.xlsx"
+        #expect(try CLI.run(["validate", broken, "--units", units, "--format", "xlsx", "-o", sheet]).status == 1)
+        let converted = try CLI.run(["convert", sheet, "-", "--encoding", "utf8"])
+        #expect(converted.stdout.hasPrefix("级别,代码,文件,工作表,单元格,说明"))
+        #expect(converted.stdout.contains("错误,unknown-unit,2023计划.csv,,B2,"))
+
+        let noYear = dir + "/计划.csv"
+        try "具体任务,牵头单位,完成时限\n任务甲,法规科,12月底前\n".write(toFile: noYear, atomically: true, encoding: .utf8)
+        let unknownYear = try CLI.run(["validate", noYear])
+        #expect(unknownYear.status == 2)
+        #expect(unknownYear.stderr.contains("--year"))
+        #expect(try CLI.run(["validate", noYear, "--year", "2023"]).status == 0)
+        #expect(try CLI.run(["validate", dir + "/不存在.xlsx"]).status == 2)
+    }
 }

@@ -1,0 +1,29 @@
+import Table
+
+/// One task row of a plan: where it sits in the outline, what it asks, who does it and by when.
+public struct PlanTask: Sendable, Hashable {
+    /// Stable across runs and row moves: derived from the task's own text (see `TaskID`).
+    public var id: String
+    /// The outline markers of the rows above and of the row itself, such as `一、(一)`.
+    public var section: String
+    public var category: NormalizedText?
+    public var task: NormalizedText
+    public var requirement: NormalizedText?
+    public var units: UnitAssignment
+    public var deadline: Deadline
+    /// The row in the plan file.
+    public var source: SourceLocation
+}
+
+/// A plan read and checked: its year, its tasks in plan order, the units it names, and what is wrong with it.
+public struct Plan: Sendable {
+    public var file: String
+    public var planYear: Int
+    public var registry: UnitRegistry
+    /// True when the registry was inferred from the plan because none was given.
+    public var registryInferred: Bool
+    public var tasks: [PlanTask]
+    public var issues: [ValidationIssue]
+
+    public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+}
