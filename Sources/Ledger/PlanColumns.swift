@@ -10,11 +10,30 @@ public struct PlanColumns: Sendable {
 
     public subscript(field: HeaderField) -> Int? { fields[field] }
 
-    public init(layout: TableLayout) {
+    /// The built-in header vocabulary plus an office's own words, which are tried first.
+    public struct Vocabulary: Sendable {
+        private var extra: [String: HeaderField] = [:]
+
+        public init(synonyms: [HeaderField: [String]] = [:]) {
+            for (field, words) in synonyms {
+                for word in words { extra[HeaderVocabulary.fold(word)] = field }
+            }
+        }
+
+        public func match(_ header: String) -> HeaderMatch? {
+            let folded = HeaderVocabulary.fold(header)
+            if let field = extra[folded] ?? extra[HeaderVocabulary.stripAnnotations(folded).base] {
+                return HeaderMatch(field: field, synonym: folded, isExact: true)
+            }
+            return HeaderVocabulary.match(header)
+        }
+    }
+
+    public init(layout: TableLayout, vocabulary: Vocabulary = Vocabulary()) {
         headers = layout.headers
         var matches: [Int: HeaderMatch] = [:]
         for (column, text) in layout.headers {
-            if let match = HeaderVocabulary.match(text) { matches[column] = match }
+            if let match = vocabulary.match(text) { matches[column] = match }
         }
         // The leftmost column is the category when its values are merged down over rows, or (in a CSV, which
         // has no merges) blank under a value in many rows.
@@ -36,9 +55,6 @@ public struct PlanColumns: Sendable {
             }
         }
     }
-
-    /// Whether a header cell names a plan field: the vocabulary `TableLayout` locates the header by.
-    public static func isHeader(_ text: String) -> Bool { HeaderVocabulary.match(text) != nil }
 
     /// Rows that end the data block: notes, instructions and sign-off lines.
     public static func isFooter(_ text: String) -> Bool {

@@ -10,6 +10,8 @@ public struct PlanOptions: Sendable {
     public var deadlinePolicy = DeadlineParser.Policy()
     /// In a plain list of units, the first listed leads (domain.md 3.2; default on).
     public var firstListedIsLead = true
+    /// Header words an office adds to the built-in vocabulary.
+    public var synonyms: [HeaderField: [String]] = [:]
 
     public init(year: Int? = nil, registry: UnitRegistry? = nil) {
         self.year = year
@@ -30,7 +32,7 @@ public struct PlanYearNotFound: Error, Sendable, CustomStringConvertible {
 /// problem reported as a validation issue at its cell.
 public enum PlanImport {
     public static func read(path: String, options: PlanOptions = PlanOptions()) throws -> Plan {
-        try read(PlanSheet.open(path: path), options: options)
+        try read(PlanSheet.open(path: path, synonyms: options.synonyms), options: options)
     }
 
     public static func read(_ sheet: PlanSheet, options: PlanOptions = PlanOptions()) throws -> Plan {

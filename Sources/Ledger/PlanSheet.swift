@@ -9,27 +9,28 @@ public struct PlanSheet: Sendable {
     public var columns: PlanColumns
 
     /// Opens an .xlsx (the first visible worksheet that holds a plan table) or a .csv in any encoding Excel writes.
-    public static func open(path: String) throws -> PlanSheet {
+    public static func open(path: String, synonyms: [HeaderField: [String]] = [:]) throws -> PlanSheet {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
             let grid = Grid(csv: try CSVDocument.read(path: path))
-            guard let sheet = PlanSheet(grid: grid) else { throw PlanSheetError.noTable(file: path) }
+            guard let sheet = PlanSheet(grid: grid, synonyms: synonyms) else { throw PlanSheetError.noTable(file: path) }
             return sheet
         }
         let workbook = try Workbook(path: path)
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
         for info in worksheets.filter({ $0.visibility == .visible }) + worksheets.filter({ $0.visibility != .visible }) {
-            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info)) { return sheet }
+            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info), synonyms: synonyms) { return sheet }
         }
         throw PlanSheetError.noTable(file: path)
     }
 
     /// A grid as a plan table; nil when no row looks like a plan header.
-    public init?(grid: Grid) {
-        guard let layout = TableLayout.locate(grid, isHeader: PlanColumns.isHeader, isFooter: PlanColumns.isFooter) else { return nil }
+    public init?(grid: Grid, synonyms: [HeaderField: [String]] = [:]) {
+        let vocabulary = PlanColumns.Vocabulary(synonyms: synonyms)
+        guard let layout = TableLayout.locate(grid, isHeader: { vocabulary.match($0) != nil }, isFooter: PlanColumns.isFooter) else { return nil }
         self.grid = grid
         self.layout = layout
-        columns = PlanColumns(layout: layout)
+        columns = PlanColumns(layout: layout, vocabulary: vocabulary)
     }
 
     /// The text of every unit cell (lead, cooperating and responsible columns) in row order.

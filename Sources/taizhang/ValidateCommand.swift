@@ -15,6 +15,7 @@ struct ValidateCommand: ParsableCommand {
           taizhang validate samples/plan-2023.xlsx --units samples/units.yaml
           taizhang validate 计划表.csv --year 2023 --format json -o 校验.json
           taizhang validate 计划表.xlsx --format xlsx -o 问题清单.xlsx
+          taizhang validate 计划表.xlsx --config taizhang.yaml
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx }
@@ -25,8 +26,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "单位名册（YAML），缺省时按计划表推断。Unit registry (YAML); inferred from the plan when absent.")
     var units: String?
 
-    @Option(help: "计划年度，缺省时从标题或文件名读取。Plan year; read from the title or file name when absent.")
+    @Option(help: "计划年度，缺省时从配置、标题或文件名读取。Plan year; from the config, title or file name when absent.")
     var year: Int?
+
+    @Option(help: "配置文件（YAML：年度、名册、时限口径、表头同义词）。Settings file: year, registry, deadline policy, header synonyms.")
+    var config: String?
 
     @Option(help: "输出格式：text（默认）、json、xlsx。Output format.")
     var format: Format = .text
@@ -43,8 +47,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                var options = PlanOptions(year: year)
-                if let units { options.registry = try UnitRegistry(contentsOf: URL(fileURLWithPath: units)) }
+                let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
+                let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
+                let options = try settings.options(year: year, registry: registry)
                 let result = try PlanImport.read(path: plan, options: options)
                 switch format {
                 case .text:
