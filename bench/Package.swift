@@ -7,7 +7,10 @@ let package = Package(
     name: "TaizhangBench",
     dependencies: [.package(name: "Taizhang", path: "..")],
     targets: [
-        .executableTarget(name: "taizhang-bench", dependencies: [.product(name: "XLSX", package: "Taizhang")]),
+        .executableTarget(name: "taizhang-bench", dependencies: [
+            .product(name: "XLSX", package: "Taizhang"),
+            .product(name: "Ledger", package: "Taizhang"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,9 @@ public enum PlanImport {
         // A CSV has no merged cells: Excel saves them as blanks under the value, so those inherit it.
         let inherits = sheet.grid.sheet == nil
         var previous: (category: String?, task: String?, units: [String?], deadline: CellValue?)?
+        // Plans repeat the same unit cells and deadlines over and over: parse each distinct text once.
+        var unitCache: [[String?]: UnitAssignment] = [:]
+        var deadlineCache: [String: Deadline] = [:]
 
         for row in sheet.layout.data {
             func text(_ field: HeaderField) -> String? { c[field].flatMap { row.text($0) }.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
@@ -82,18 +85,22 @@ public enum PlanImport {
             if let category { outline.enter(category, at: location(.category), issues: &issues) }
             if let task { outline.enter(task, at: location(.task), issues: &issues) }
             // The outline marker goes to `section`; the task text is what follows it.
-            let taskText = NormalizedText(task.map(withoutMarker) ?? requirement!)
+            let taskText = NormalizedText(task.map { outline.parse($0)?.rest ?? $0 } ?? requirement!)
             let requirementText = task == nil ? nil : requirement.map(NormalizedText.init)
 
             let assignment: UnitAssignment
             if unitTexts.allSatisfy({ $0 == nil }) {
                 assignment = UnitAssignment(references: [], primary: nil, flags: [])
                 issues.append(.init(.error, "missing-unit", at: location(.leadUnit), "没有填写牵头或责任单位，请补充。"))
+            } else if let known = unitCache[unitTexts] {
+                assignment = known
             } else if c[.leadUnit] == nil && c[.coopUnit] == nil, let only = unitTexts[2] {
                 // A lone 责任单位 column holds every unit; roles come from the text (first listed leads).
                 assignment = units.parse(only)
+                unitCache[unitTexts] = assignment
             } else {
                 assignment = units.parse(lead: unitTexts[0] ?? "", cooperating: unitTexts[1] ?? "", responsible: unitTexts[2] ?? "")
+                unitCache[unitTexts] = assignment
             }
             issues += unitIssues(assignment, at: location(c[.leadUnit] != nil ? .leadUnit : .respUnit))
 
@@ -104,7 +111,13 @@ public enum PlanImport {
             case .number(let n)?:
                 deadline = deadlines.parse(number: n)
             case let value?:
-                deadline = deadlines.parse(value.text)
+                let text = value.text
+                if let known = deadlineCache[text] {
+                    deadline = known
+                } else {
+                    deadline = deadlines.parse(text)
+                    deadlineCache[text] = deadline
+                }
             case nil:
                 deadline = deadlines.parse("")
             }
@@ -119,10 +132,6 @@ public enum PlanImport {
         }
         return Plan(file: file, planYear: year, registry: registry, registryInferred: options.registry == nil,
                     tasks: tasks, issues: issues.sorted { ($0.severity, $0.location.cell?.row ?? 0, $0.location.cell?.column ?? 0) < ($1.severity, $1.location.cell?.row ?? 0, $1.location.cell?.column ?? 0) })
-    }
-
-    static func withoutMarker(_ text: String) -> String {
-        SectionNumber.parse(text).map(\.rest) ?? text
     }
 
     static func unitIssues(_ assignment: UnitAssignment, at location: SourceLocation) -> [ValidationIssue] {
@@ -165,11 +174,13 @@ public enum PlanImport {
 struct SectionOutline {
     private var current: [Int: SectionNumber] = [:]
 
+    func parse(_ text: String) -> (number: SectionNumber, rest: String)? { SectionNumber.parse(text) }
+
     /// The markers of the current position, outermost first, such as `一、(一)`.
     var path: String { current.keys.sorted().compactMap { current[$0]?.marker }.joined() }
 
     mutating func enter(_ heading: String, at location: SourceLocation, issues: inout [ValidationIssue]) {
-        guard let number = SectionNumber.parse(heading)?.number else { return }
+        guard let number = parse(heading)?.number else { return }
         let previous = current[number.level]
         // A merged heading repeats on every row of its block: the same number again is no news.
         if let previous, previous.value == number.value { return }

@@ -12,32 +12,39 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads the number at the start of `text` and returns it with the rest of the text; nil when there is none.
     public static func parse(_ text: String) -> (number: SectionNumber, rest: String)? {
-        let scalars = Array(text.trimmingWhitespace)
+        // Most texts are not headings: look at the first visible character before building anything.
+        guard let lead = text.unicodeScalars.first(where: { !TextNormalization.isWhitespace($0) }),
+              lead == "(" || lead == "（" || (lead.isASCII && ("0"..."9").contains(lead)) || (0x2460...0x2473).contains(lead.value)
+                || ChineseNumeral.digits[Character(lead)] != nil else { return nil }
+        // Markers are short: only the first few characters are looked at.
+        let trimmed = text.trimmingWhitespace
+        let scalars = Array(trimmed.prefix(8))
+        func rest(after count: Int) -> String { String(trimmed.dropFirst(count)).trimmingWhitespace }
         guard let first = scalars.first else { return nil }
         // ① … ⑳
         if let circled = circledValue(first) {
-            return (SectionNumber(level: 5, value: circled, marker: String(first)), String(scalars.dropFirst()).trimmingWhitespace)
+            return (SectionNumber(level: 5, value: circled, marker: String(first)), rest(after: 1))
         }
         // (一) （一） (1) （1）
         if first == "(" || first == "（", let close = scalars.firstIndex(where: { $0 == ")" || $0 == "）" }), close > 1, close <= 5 {
             let inner = String(scalars[1..<close])
-            let rest = String(scalars[(close + 1)...]).trimmingWhitespace
-            if let n = ChineseNumeral.value(inner) { return (SectionNumber(level: 2, value: n, marker: String(scalars[...close])), rest) }
-            if let n = Int(inner) { return (SectionNumber(level: 4, value: n, marker: String(scalars[...close])), rest) }
+            let marker = String(scalars[...close])
+            if let n = ChineseNumeral.value(inner) { return (SectionNumber(level: 2, value: n, marker: marker), rest(after: close + 1)) }
+            if let n = Int(inner) { return (SectionNumber(level: 4, value: n, marker: marker), rest(after: close + 1)) }
             return nil
         }
         // 一、 十二、
         var i = 0
         while i < scalars.count, ChineseNumeral.digits[scalars[i]] != nil { i += 1 }
         if i > 0, i < scalars.count, scalars[i] == "、", let n = ChineseNumeral.value(String(scalars[..<i])) {
-            return (SectionNumber(level: 1, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingWhitespace)
+            return (SectionNumber(level: 1, value: n, marker: String(scalars[...i])), rest(after: i + 1))
         }
         // 1. 1、 1．（but not 1.5 or a date such as 2023.6）
         i = 0
         while i < scalars.count, scalars[i].isASCII, scalars[i].isNumber { i += 1 }
         if i > 0, i <= 3, i < scalars.count, [".", "、", "．"].contains(scalars[i]),
            !(i + 1 < scalars.count && scalars[i + 1].isASCII && scalars[i + 1].isNumber), let n = Int(String(scalars[..<i])) {
-            return (SectionNumber(level: 3, value: n, marker: String(scalars[...i])), String(scalars[(i + 1)...]).trimmingWhitespace)
+            return (SectionNumber(level: 3, value: n, marker: String(scalars[...i])), rest(after: i + 1))
         }
         return nil
     }

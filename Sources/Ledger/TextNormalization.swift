@@ -35,13 +35,40 @@ public enum TextNormalization {
     public static func normalize(_ text: String, joiningCJK: Bool = true) -> String {
         let lines = unifyLineBreaks(text)
         let spaced = normalizeSpaces(lines, joiningCJK: joiningCJK)
-        return spaced.precomposedStringWithCompatibilityMapping
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return trim(compatibilityMapped(spaced))
+    }
+
+    /// NFKC. Most plan text needs only the full-width ASCII forms mapped (，（）：１２ → ,():12), which is done
+    /// here directly; Foundation's full NFKC, much slower, runs only when other compatibility characters appear.
+    static func compatibilityMapped(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E:
+                out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000:
+                out.append(" ")
+            case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
+                 0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
+                return text.precomposedStringWithCompatibilityMapping
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func trim(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, isWhitespace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// `_x000D_`, CR LF, CR and the Unicode line separators become LF.
     static func unifyLineBreaks(_ text: String) -> String.UnicodeScalarView {
-        let unescaped = text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive)
+        let unescaped = mayHoldEscape(text)
+            ? text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive) : text
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in unescaped.unicodeScalars {
@@ -67,7 +94,7 @@ public enum TextNormalization {
         var pendingSpace = false
         for scalar in scalars {
             if isZeroWidth(scalar) { continue }
-            if scalar != "\n", scalar.properties.isWhitespace {
+            if scalar != "\n", isWhitespace(scalar) {
                 pendingSpace = true
                 continue
             }
@@ -81,6 +108,24 @@ public enum TextNormalization {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// An `_x` or `_X` in the bytes (a quick scan: Foundation's search would cost more than the rest).
+    private static func mayHoldEscape(_ text: String) -> Bool {
+        var previousUnderscore = false
+        for byte in text.utf8 {
+            if previousUnderscore && (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X")) { return true }
+            previousUnderscore = byte == UInt8(ascii: "_")
+        }
+        return false
+    }
+
+    /// Unicode's White_Space property, written out: looking the property up is slow in the row loop.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

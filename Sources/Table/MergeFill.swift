@@ -6,6 +6,10 @@ public struct MergeFill {
     private let ranges: [CellRange]
     private var anchors: [Int: Cell] = [:]
     private var lastRow = 0
+    /// Ranges (by index) that may cover the current row: those started and not yet ended, so that a sheet
+    /// with tens of thousands of merges costs each row only the merges around it.
+    private var active: [Int] = []
+    private var nextRange = 0
 
     /// `ranges` must be complete before the first row (Excel writes them after the cells, so read them first).
     public init(ranges: [CellRange]) {
@@ -18,7 +22,12 @@ public struct MergeFill {
         var out: [Row] = []
         let upTo = next?.number ?? (ranges.map(\.last.row).max() ?? 0) + 1
         if upTo > lastRow + 1 {
-            for number in (lastRow + 1)..<upTo where ranges.contains(where: { number >= $0.first.row && number <= $0.last.row }) {
+            // Rows the file leaves out inside merged ranges: only those, never the whole gap.
+            var missing = Set<Int>()
+            for range in ranges where range.first.row < upTo && range.last.row > lastRow {
+                missing.formUnion(max(range.first.row, lastRow + 1)...min(range.last.row, upTo - 1))
+            }
+            for number in missing.sorted() {
                 let filled = fill(Row(number: number, cells: []))
                 if !filled.cells.isEmpty { out.append(filled) }
             }
@@ -31,8 +40,14 @@ public struct MergeFill {
     }
 
     private mutating func fill(_ row: Row) -> Row {
+        while nextRange < ranges.count, ranges[nextRange].first.row <= row.number {
+            active.append(nextRange)
+            nextRange += 1
+        }
+        active.removeAll { ranges[$0].last.row < row.number }
         var byColumn: [Int: Cell]? = nil
-        for (index, range) in ranges.enumerated() where row.number >= range.first.row && row.number <= range.last.row {
+        for index in active {
+            let range = ranges[index]
             if row.number == range.first.row {
                 if let anchor = row.cells.first(where: { $0.column == range.first.column }) { anchors[index] = anchor }
                 if range.first.column == range.last.column { continue }

@@ -1,16 +1,15 @@
 // Usage: taizhang-bench write ROWS OUT.xlsx [--inline]
+//        taizhang-bench plan TASKS OUT.xlsx      (a generated plan shaped like the seed)
+//        taizhang-bench validate PLAN.xlsx       (prints the time to read the plan and to validate it)
 // Writes the ledger described in bench/write/README.md: 8 columns of Chinese text, a styled header,
 // a date column and column B merged over blocks of 20 rows. Phrases come from $LEDGER_PHRASES or
 // bench/write/phrases.txt. --inline uses inline strings, as the peers' constant-memory modes do.
 import Foundation
+import Ledger
 import XLSX
 
 let flags = CommandLine.arguments.filter { $0.hasPrefix("--") }
 let arguments = CommandLine.arguments.filter { !$0.hasPrefix("--") }
-guard arguments.count >= 4, arguments[1] == "write", let rows = Int(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: taizhang-bench write ROWS OUT.xlsx [--inline]\n".utf8))
-    exit(2)
-}
 let phrasesPath = ProcessInfo.processInfo.environment["LEDGER_PHRASES"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../write/phrases.txt").path
 let P = try String(contentsOfFile: phrasesPath, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
@@ -23,6 +22,24 @@ var dates: [ExcelDateTime] = []
 for month in 1...12 {
     let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     for day in 1...days { dates.append(ExcelDateTime(year: 2023, month: month, day: day)) }
+}
+
+if arguments.count >= 3, arguments[1] == "validate" {
+    let start = Date()
+    let sheet = try PlanSheet.open(path: arguments[2])
+    let read = Date().timeIntervalSince(start)
+    let plan = try PlanImport.read(sheet, options: PlanOptions(registry: try UnitRegistry(contentsOf: URL(fileURLWithPath: arguments.count > 3 ? arguments[3] : "samples/units.yaml"))))
+    let validate = Date().timeIntervalSince(start) - read
+    print(String(format: "tasks %d, issues %d; read %.2f s, validate %.2f s (%.0f tasks/s)", plan.tasks.count, plan.issues.count, read, validate, Double(plan.tasks.count) / validate))
+    exit(0)
+}
+if arguments.count >= 4, arguments[1] == "plan", let tasks = Int(arguments[2]) {
+    try writePlan(tasks: tasks, to: arguments[3])
+    exit(0)
+}
+guard arguments.count >= 4, arguments[1] == "write", let rows = Int(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: taizhang-bench write ROWS OUT.xlsx [--inline] | plan TASKS OUT.xlsx | validate PLAN.xlsx [UNITS.yaml]\n".utf8))
+    exit(2)
 }
 
 do {
@@ -58,4 +75,31 @@ do {
 } catch {
     FileHandle.standardError.write(Data("taizhang-bench: \(error)\n".utf8))
     exit(1)
+}
+
+/// A plan like the seed, TASKS rows long: title, header, 工作要求 merged over blocks of 5, task text, requirement,
+/// unit cells and deadlines in the forms the seed and domain.md use.
+func writePlan(tasks: Int, to path: String) throws {
+    let unitCells = ["局属各单位、机关各科室", "办公室、法规科、规划科、政务科按职能分工落实", "市政务服务大厅管理中心、政务科",
+                     "办公室", "法规科牵头，规划科、政务科配合", "机关各科室、局属各单位按职能分工落实", "政务科（牵头）、热线科"]
+    let deadlineTexts = ["11月底前", "长期推进", "12月前", "2023年6月30日前", "每季度末", "一季度", "上半年", "持续推进", "10个工作日内", "6月-12月"]
+    let writer = try WorkbookWriter(path: path)
+    let bold = writer.style(CellFormat(bold: true, border: true))
+    let sheet = try writer.addSheet("工作表1")
+    try sheet.append(values: [.text("汕尾市政务服务数据管理局2023年政务公开工作要点分工方案")])
+    try sheet.merge(CellRange("A1:E1")!)
+    try sheet.append(values: ["工作要求", "具体任务", "具体要求", "牵头落实单位", "完成时限"].map { .text($0) }, style: bold)
+    for r in 0..<tasks {
+        let row = r + 3
+        var cells = [Cell(column: 2, value: .text("\(P[r % 64])\(P[(r * 7) % 64])任务\(r)")),
+                     Cell(column: 3, value: .text(P[(r * 3) % 64] + "，" + P[(r * 11) % 64] + "，切实做好第\(r)项工作。")),
+                     Cell(column: 4, value: .text(unitCells[r % unitCells.count])),
+                     Cell(column: 5, value: .text(deadlineTexts[r % deadlineTexts.count]))]
+        if r % 5 == 0 {
+            cells.insert(Cell(column: 1, value: .text("第\(r / 5 + 1)项：" + P[(r / 5) % 64])), at: 0)
+            try sheet.merge(CellRange(first: CellReference(row: row, column: 1), last: CellReference(row: min(row + 4, tasks + 2), column: 1)))
+        }
+        try sheet.append(cells, row: row)
+    }
+    try writer.close()
 }
