@@ -33,9 +33,56 @@ public enum TextNormalization {
     /// disappearing: the unit parser needs them to tell "法规科 规划科" (two units) from
     /// "政 务 科" (one unit with stray spaces).
     public static func normalize(_ text: String, joiningCJK: Bool = true) -> String {
-        let lines = unifyLineBreaks(text)
-        let spaced = normalizeSpaces(lines, joiningCJK: joiningCJK)
-        return trim(compatibilityMapped(spaced))
+        // One pass, writing UTF-8: this runs for every text of every row of a plan.
+        let source = mayHoldEscape(text) ? text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive) : text
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
+        var previous: Unicode.Scalar?     // the last scalar written (before compatibility mapping)
+        var pendingSpace = false
+        var previousWasCR = false
+        var needsFullNFKC = false
+        func emit(_ scalar: Unicode.Scalar) {
+            var mapped = scalar
+            switch scalar.value {
+            case 0xFF01...0xFF5E: mapped = Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
+                 0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
+                needsFullNFKC = true
+            default: break
+            }
+            out.append(contentsOf: UTF8.encode(mapped)!)
+            previous = scalar
+        }
+        for raw in source.unicodeScalars {
+            var scalar = raw
+            switch raw {
+            case "\r":
+                scalar = "\n"
+                previousWasCR = true
+            case "\n" where previousWasCR:
+                previousWasCR = false
+                continue
+            case "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}":
+                scalar = "\n"
+                previousWasCR = false
+            default:
+                previousWasCR = false
+            }
+            if isZeroWidth(scalar) { continue }
+            if scalar != "\n", isWhitespace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace {
+                pendingSpace = false
+                if let previous, previous != "\n", scalar != "\n", !(joiningCJK && isCJK(previous) && isCJK(scalar)) {
+                    out.append(0x20)
+                }
+            }
+            emit(scalar)
+        }
+        let joined = String(decoding: out, as: UTF8.self)
+        return trim(needsFullNFKC ? joined.precomposedStringWithCompatibilityMapping : joined)
     }
 
     /// NFKC. Most plan text needs only the full-width ASCII forms mapped (，（）：１２ → ,():12), which is done
