@@ -5,6 +5,9 @@ taizhang=${1:-.build/release/taizhang}
 out=${2:-out}
 mkdir -p "$out"
 
+echo "== taizhang validate samples/plan-2023.xlsx --units samples/units.yaml"
+"$taizhang" validate samples/plan-2023.xlsx --units samples/units.yaml
+echo
 echo "== taizhang inspect samples/plan-2023.xlsx"
 "$taizhang" inspect samples/plan-2023.xlsx
 echo
