@@ -10,6 +10,8 @@ public struct PlanTask: Sendable, Hashable {
     public var task: NormalizedText
     public var requirement: NormalizedText?
     public var units: UnitAssignment
+    /// The unit cells as the plan writes them (lead, cooperating, responsible columns joined by line breaks).
+    public var unitsText: String
     public var deadline: Deadline
     /// The row in the plan file.
     public var source: SourceLocation
@@ -18,6 +20,8 @@ public struct PlanTask: Sendable, Hashable {
 /// A plan read and checked: its year, its tasks in plan order, the units it names, and what is wrong with it.
 public struct Plan: Sendable {
     public var file: String
+    /// The title row above the table, when the plan has one.
+    public var title: String?
     public var planYear: Int
     public var registry: UnitRegistry
     /// True when the registry was inferred from the plan because none was given.

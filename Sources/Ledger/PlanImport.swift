@@ -46,7 +46,7 @@ public enum PlanImport {
         var issues: [ValidationIssue] = []
         var outline = SectionOutline()
         var rows: [(category: NormalizedText?, task: NormalizedText, requirement: NormalizedText?, section: String,
-                    units: UnitAssignment, deadline: Deadline, row: Int)] = []
+                    units: UnitAssignment, unitsText: String, deadline: Deadline, row: Int)] = []
         let c = sheet.columns
         // A CSV has no merged cells: Excel saves them as blanks under the value, so those inherit it.
         let inherits = sheet.grid.sheet == nil
@@ -122,15 +122,16 @@ public enum PlanImport {
                 deadline = deadlines.parse("")
             }
             issues += deadlineIssues(deadline, at: location(.deadline))
-            rows.append((category.map(NormalizedText.init), taskText, requirementText, outline.path, assignment, deadline, row.number))
+            rows.append((category.map(NormalizedText.init), taskText, requirementText, outline.path, assignment,
+                         unitTexts.compactMap { $0 }.joined(separator: "\n"), deadline, row.number))
         }
 
         let ids = TaskID.derive(rows.map { ($0.category?.text, $0.task.text, $0.requirement?.text) })
         let tasks = zip(ids, rows).map { id, row in
             PlanTask(id: id, section: row.section, category: row.category, task: row.task, requirement: row.requirement,
-                     units: row.units, deadline: row.deadline, source: sheet.grid.location(row: row.row, column: c[.task] ?? 1))
+                     units: row.units, unitsText: row.unitsText, deadline: row.deadline, source: sheet.grid.location(row: row.row, column: c[.task] ?? 1))
         }
-        return Plan(file: file, planYear: year, registry: registry, registryInferred: options.registry == nil,
+        return Plan(file: file, title: sheet.title, planYear: year, registry: registry, registryInferred: options.registry == nil,
                     tasks: tasks, issues: issues.sorted { ($0.severity, $0.location.cell?.row ?? 0, $0.location.cell?.column ?? 0) < ($1.severity, $1.location.cell?.row ?? 0, $1.location.cell?.column ?? 0) })
     }
 

@@ -239,4 +239,22 @@ struct CommandLineTests {
         #expect(try CLI.run(["validate", noYear, "--year", "2023"]).status == 0)
         #expect(try CLI.run(["validate", dir + "/不存在.xlsx"]).status == 2)
     }
+
+    @Test("split writes one template per unit that has tasks; a plan with errors is refused")
+    func split() throws {
+        let dir = Fixture.directory() + "/templates"
+        let result = try CLI.run(["split", plan, "--units", CLI.repository + "/samples/units.yaml", "-o", dir])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files.count == 8)
+        #expect(files.contains("法规科-任务反馈表.xlsx"))
+        let inspect = try CLI.run(["inspect", dir + "/法规科-任务反馈表.xlsx"])
+        #expect(inspect.stdout.contains("任务反馈"))
+
+        let broken = Fixture.directory() + "/2023计划.csv"
+        try "具体任务,牵头单位,完成时限\n任务甲,法规科室,12月底前\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["split", broken, "--units", CLI.repository + "/samples/units.yaml", "-o", Fixture.directory()])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("请先改正"))
+    }
 }

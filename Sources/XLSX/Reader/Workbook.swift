@@ -7,6 +7,8 @@ public final class Workbook {
     /// `<Application>` and `<AppVersion>` from `docProps/app.xml`, when present.
     public let application: String?
     public let applicationVersion: String?
+    /// Custom document properties (`docProps/custom.xml`) by name, such as 填报单位 in a return template.
+    public let customProperties: [String: String]
     public let limits: ReadLimits
 
     let archive: ZipArchive
@@ -78,6 +80,15 @@ public final class Workbook {
         } else {
             application = nil
             applicationVersion = nil
+        }
+
+        let customPart = rootRelationships.first { $0.kind == "custom-properties" }?.target ?? "docProps/custom.xml"
+        if let entry = archive.entry(named: customPart), entry.size < 1 << 20 {
+            let handler = CustomPropertiesHandler()
+            try? Self.parse(entry.name, in: archive, limits: limits, with: handler)
+            customProperties = handler.values
+        } else {
+            customProperties = [:]
         }
     }
 
@@ -267,5 +278,34 @@ final class TextElementsHandler: XMLEventHandler {
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if current != nil { text.append(contentsOf: bytes) }
+    }
+}
+
+/// Reads `docProps/custom.xml`: each `<property name="…">` and the text of its value element.
+final class CustomPropertiesHandler: XMLEventHandler {
+    private var name: String?
+    private var depth = 0
+    private var text: [UInt8] = []
+    private(set) var values: [String: String] = [:]
+
+    override func startElement(_ element: XMLName, _ attributes: XMLAttributes) {
+        if element.is("property") {
+            name = attributes.string("name")
+            text.removeAll()
+            depth = 0
+        } else if name != nil {
+            depth += 1
+        }
+    }
+
+    override func endElement(_ element: XMLName) {
+        if element.is("property"), let name {
+            values[name] = String(decoding: text, as: UTF8.self)
+            self.name = nil
+        }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if name != nil && depth > 0 { text.append(contentsOf: bytes) }
     }
 }

@@ -46,7 +46,9 @@ public final class SheetWriter {
     // MARK: - Rows
 
     /// Appends a row of cells (sorted by column or not); `row` defaults to the next row and must increase.
-    public func append(_ cells: [Cell], row: Int? = nil, height: Double? = nil, hidden: Bool = false) throws {
+    /// `blanks` are empty cells that still carry a style (an input field's fill, unlocked on a protected sheet);
+    /// a cell given for the same column wins.
+    public func append(_ cells: [Cell], row: Int? = nil, height: Double? = nil, hidden: Bool = false, blanks: [Int: StyleID] = [:]) throws {
         let number = row ?? lastRow + 1
         guard number > lastRow else { throw XLSXWriteError.rowsOutOfOrder(sheet: name, row: number, after: lastRow) }
         guard number <= CellReference.maxRow else { throw XLSXWriteError.rowOutOfRange(sheet: name, row: number) }
@@ -64,12 +66,27 @@ public final class SheetWriter {
         }
         if hidden { XMLBytes.append("\" hidden=\"1", to: &buffer) }
         XMLBytes.append("\">", to: &buffer)
+        var pendingBlanks = blanks.filter { blank in !cells.contains { $0.column == blank.key } }.sorted { $0.key < $1.key }[...]
+        func writeBlanks(before column: Int) throws {
+            while let blank = pendingBlanks.first, blank.key < column {
+                guard blank.key >= 1 && blank.key <= CellReference.maxColumn else { throw XLSXWriteError.columnOutOfRange(sheet: name, column: blank.key) }
+                XMLBytes.append("<c r=\"", to: &buffer)
+                appendColumnName(blank.key)
+                XMLBytes.append(number, to: &buffer)
+                XMLBytes.append("\" s=\"", to: &buffer)
+                XMLBytes.append(styles.contains(blank.value) ? blank.value.index : 0, to: &buffer)
+                XMLBytes.append("\"/>", to: &buffer)
+                pendingBlanks.removeFirst()
+            }
+        }
         for (i, cell) in cells.enumerated() where i + 1 == cells.count || cells[i + 1].column != cell.column {
             guard cell.column >= 1 && cell.column <= CellReference.maxColumn else {
                 throw XLSXWriteError.columnOutOfRange(sheet: name, column: cell.column)
             }
+            try writeBlanks(before: cell.column)
             try appendCell(cell, row: number)
         }
+        try writeBlanks(before: Int.max)
         XMLBytes.append("</row>", to: &buffer)
         if !cells.isEmpty {
             minColumn = min(minColumn, cells.first!.column)
