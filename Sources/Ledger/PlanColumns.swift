@@ -35,15 +35,24 @@ public struct PlanColumns: Sendable {
         for (column, text) in layout.headers {
             if let match = vocabulary.match(text) { matches[column] = match }
         }
-        // The leftmost column is the category when its values are merged down over rows, or (in a CSV, which
-        // has no merges) blank under a value in many rows.
-        if let leftmost = layout.headers.keys.min(), [.category, .requirement, .task].contains(matches[leftmost]?.field) {
+        // The leftmost column that could be the category (by its words) is the category when its values are
+        // merged down over rows, or (in a CSV, which has no merges) blank under a value in many rows.
+        if let leftmost = layout.headers.keys.sorted().first(where: { [.category, .requirement, .task].contains(matches[$0]?.field) }) {
             let merged = layout.data.contains { $0[leftmost]?.filledFromMerge == true }
             let blanks = layout.data.filter { $0.text(leftmost) == nil }.count
             let blankBelowValues = layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
             if merged || blankBelowValues {
                 fields[.category] = leftmost
                 matches[leftmost] = nil
+            }
+        }
+        // Of two columns naming one field, a header that names only it wins over one that could be another.
+        for column in matches.keys.sorted() {
+            guard let match = matches[column], !match.alternatives.isEmpty else { continue }
+            let rival = matches.contains { $0.key != column && $0.value.field == match.field && $0.value.alternatives.isEmpty }
+            if rival, let other = match.alternatives.first(where: { field in !matches.values.contains { $0.field == field } && fields[field] == nil }) {
+                fields[other] = column
+                matches[column] = nil
             }
         }
         for column in matches.keys.sorted() {

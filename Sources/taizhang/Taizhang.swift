@@ -15,5 +15,5 @@ struct Taizhang: ParsableCommand {
 
         退出码 Exit codes: 0 成功 ok · 1 发现数据问题 data problems · 2 无法读取或写入 cannot read or write
         """,
-        subcommands: [ValidateCommand.self, SplitCommand.self, ConvertCommand.self, InspectCommand.self, UnitsCommand.self])
+        subcommands: [ValidateCommand.self, SplitCommand.self, MergeCommand.self, ConvertCommand.self, InspectCommand.self, UnitsCommand.self])
 }

@@ -9,6 +9,8 @@ public final class Workbook {
     public let applicationVersion: String?
     /// Custom document properties (`docProps/custom.xml`) by name, such as 填报单位 in a return template.
     public let customProperties: [String: String]
+    /// `dcterms:modified` from `docProps/core.xml` (ISO 8601 text), telling two saves of one file apart.
+    public let modified: String?
     public let limits: ReadLimits
 
     let archive: ZipArchive
@@ -80,6 +82,15 @@ public final class Workbook {
         } else {
             application = nil
             applicationVersion = nil
+        }
+
+        let corePart = rootRelationships.first { $0.kind == "core-properties" }?.target ?? "docProps/core.xml"
+        if let entry = archive.entry(named: corePart), entry.size < 1 << 20 {
+            let handler = TextElementsHandler(names: ["modified"])
+            try? Self.parse(entry.name, in: archive, limits: limits, with: handler)
+            modified = handler.values["modified"]
+        } else {
+            modified = nil
         }
 
         let customPart = rootRelationships.first { $0.kind == "custom-properties" }?.target ?? "docProps/custom.xml"

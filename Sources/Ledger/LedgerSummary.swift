@@ -1,0 +1,52 @@
+/// The 汇总 of the ledger: per unit in registry order, its lead tasks by category, and the 到期完成率.
+public struct LedgerSummary: Sendable {
+    /// The buckets a task falls into, one each, in the order the sheet shows them.
+    public enum Bucket: String, CaseIterable, Sendable {
+        case completed = "已完成", onTrack = "推进中", lagging = "滞后", overdue = "逾期", notStarted = "未启动", ongoing = "长期推进", noReport = "未报送"
+    }
+
+    public struct Line: Sendable {
+        public var unit: String
+        public var leadTasks: Int
+        public var counts: [Bucket: Int]
+        /// Tasks due by the as-of date, and of those the completed ones (ongoing tasks are not due).
+        public var due: Int
+        public var completedDue: Int
+
+        /// 到期完成率, nil when nothing is due yet.
+        public var rate: Double? { due == 0 ? nil : Double(completedDue) / Double(due) }
+    }
+
+    public var lines: [Line]
+    public var total: Line
+
+    /// The bucket of one task: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
+    public static func bucket(_ entry: LedgerEntry) -> Bucket {
+        if entry.status == .completed { return .completed }
+        if entry.overdue { return .overdue }
+        if entry.status == .noReport { return .noReport }
+        if case .ongoing = entry.task.deadline.kind { return .ongoing }
+        switch entry.status {
+        case .lagging: return .lagging
+        case .notStarted: return .notStarted
+        default: return .onTrack
+        }
+    }
+
+    public init(_ ledger: LedgerResult) {
+        func line(_ unit: String, _ entries: [LedgerEntry]) -> Line {
+            var counts: [Bucket: Int] = [:]
+            for entry in entries { counts[Self.bucket(entry), default: 0] += 1 }
+            let due = entries.filter { $0.task.deadline.due.map { $0 <= ledger.asOf } ?? false }
+            return Line(unit: unit, leadTasks: entries.count, counts: counts, due: due.count,
+                        completedDue: due.filter { $0.status == .completed }.count)
+        }
+        lines = ledger.plan.registry.units.map { unit in
+            line(unit.name, ledger.entries.filter { $0.task.units.units(.lead).contains(unit.name) })
+        }
+        total = line("合计", ledger.entries)
+    }
+
+    /// How the rate is computed, printed under the table.
+    public static let rateDefinition = "到期完成率 = 截至统计日已到期任务中已完成的任务数 ÷ 截至统计日已到期的任务数；长期推进、周期性和按上级要求的任务不计入分母，另按“本期是否报送”跟踪。合计行按任务计，一项任务有多个牵头单位时在各单位分别计数。"
+}

@@ -1,0 +1,250 @@
+import Table
+import XLSX
+
+/// What one unit reported on one task.
+public struct ProgressEntry: Sendable {
+    public var unit: String
+    /// The status the unit chose, or inferred from its progress text.
+    public var status: Status?
+    public var text: String?
+    public var percent: Double?
+    public var completedOn: String?
+    public var evidence: String?
+    public var remarks: String?
+    /// The progress cell (or the row's first cell when progress is empty).
+    public var source: SourceLocation
+}
+
+/// A plan task with everything the returns said about it.
+public struct LedgerEntry: Sendable {
+    public var task: PlanTask
+    /// Lead units first, then the others, each in registry order.
+    public var progress: [ProgressEntry]
+    public var status: Status
+    public var overdue: Bool
+    /// Units the task names that sent a return covering it, and those that did not.
+    public var reported: [String]
+    public var missing: [String]
+}
+
+/// Per return: where it came from and how its cells were accounted for (read = merged + unchanged + reported).
+public struct ReturnSummary: Sendable {
+    public var file: String
+    public var unit: String?
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsMatched: Int
+    public var cellsRead: Int
+    public var cellsMerged: Int
+    public var cellsUnchanged: Int
+    public var cellsReported: Int
+    /// A later file from the same unit replaced this one.
+    public var superseded: Bool
+}
+
+/// The merged ledger: every plan task, what each unit reported, and every problem found.
+public struct LedgerResult: Sendable {
+    public var plan: Plan
+    public var asOf: CalendarDate
+    public var entries: [LedgerEntry]
+    public var returns: [ReturnSummary]
+    /// Every registry unit, in order: whether it returned, and which files.
+    public var units: [(name: String, submitted: Bool, files: [String])]
+    public var issues: [ValidationIssue]
+}
+
+/// Merges unit returns into the plan: rows matched by task id, else by text (exact, then a unique fuzzy
+/// match, reported); conflicts reported, never silently resolved; every cell accounted for.
+public enum Merge {
+    /// Fields a unit fills in; everything else in a return is plan text, compared with the plan.
+    static let progressFields: Set<HeaderField> = [.progress, .status, .completedOn, .evidence, .remarks, .percent, .problems, .nextSteps, .person, .contact]
+
+    public static func run(plan: Plan, returns: [UnitReturn], asOf: CalendarDate) -> LedgerResult {
+        var issues: [ValidationIssue] = []
+        var summaries: [ReturnSummary] = []
+        var progress: [String: [ProgressEntry]] = [:]
+        let byId = Dictionary(plan.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byText = Dictionary(plan.tasks.map { (key($0.task.text, $0.requirement?.text), $0) }, uniquingKeysWith: { a, _ in a })
+
+        // The later of two returns from one unit wins, by its saved time, then by file name.
+        let identified = returns.filter { $0.unit != nil }
+        var winners: [String: UnitReturn] = [:]
+        for ret in identified.sorted(by: { ($0.saved, $0.file) < ($1.saved, $1.file) }) {
+            if let earlier = winners[ret.unit!] {
+                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: earlier.file),
+                                    "\(ret.unit!) 报送了两份文件：\(name(earlier.file)) 与 \(name(ret.file))。以较晚保存的 \(name(ret.file)) 为准，前一份未合并。"))
+            }
+            winners[ret.unit!] = ret
+        }
+
+        for ret in returns {
+            var summary = ReturnSummary(file: ret.file, unit: ret.unit, sha256: ret.sha256, rowsRead: ret.rows.count, rowsMatched: 0,
+                                        cellsRead: ret.cellsRead, cellsMerged: 0, cellsUnchanged: 0, cellsReported: 0, superseded: false)
+            guard let unit = ret.unit else {
+                issues.append(.init(.error, "unidentified-return", at: SourceLocation(file: ret.file),
+                                    "无法识别填报单位（文件属性、“填报单位”行和文件名中都没有单位名称），未合并。请用 --unit \(name(ret.file))=单位名称 指定。"))
+                summary.cellsReported = summary.cellsRead
+                summaries.append(summary)
+                continue
+            }
+            if winners[unit]?.file != ret.file {
+                summary.superseded = true
+                summary.cellsReported = summary.cellsRead
+                summaries.append(summary)
+                continue
+            }
+            var addedColumns: [Int: (header: String, count: Int)] = [:]
+            for row in ret.rows {
+                func location(_ field: HeaderField?) -> SourceLocation {
+                    ret.grid.location(row: row.number, column: field.flatMap { ret.columns[$0] } ?? 1)
+                }
+                func text(_ field: HeaderField) -> String? { row.fields[field].map(\.text).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } }
+
+                // Match the row to a task.
+                var task: PlanTask?
+                if let id = text(.taskId)?.trimmingWhitespace { task = byId[id] }
+                if task == nil, let taskText = text(.task) {
+                    let normalized = TextNormalization.normalize(SectionNumber.parse(taskText)?.rest ?? taskText)
+                    task = byText[key(normalized, text(.requirement).map { TextNormalization.normalize($0) })]
+                    if task == nil, let fuzzy = bestFuzzyMatch(normalized, text(.requirement).map { TextNormalization.normalize($0) }, in: plan.tasks) {
+                        task = fuzzy
+                        issues.append(.init(.warning, "fuzzy-match", at: location(.task),
+                                            "这一行与计划任务 \(fuzzy.id)“\(prefix(fuzzy.task.text))”相近，按近似匹配合并，请核对。"))
+                    }
+                }
+                let cells = row.typed.count + row.extra.count
+                guard let task else {
+                    if cells > 0 {
+                        issues.append(.init(.warning, "unmatched-row", at: location(.task),
+                                            "这一行（\(prefix(text(.task) ?? text(.progress) ?? ""))）与计划中的任务都对不上，未合并，请核对是否为新增任务。"))
+                    }
+                    summary.cellsReported += cells
+                    continue
+                }
+                summary.rowsMatched += 1
+                let own = task.units.references.contains { $0.name == unit }
+                if !own && row.typed.contains(where: progressFields.contains) {
+                    issues.append(.init(.warning, "not-own-task", at: location(.progress),
+                                        "\(unit) 填报了不属于本单位的任务 \(task.id)“\(prefix(task.task.text))”，未合并，请核对。"))
+                }
+
+                // Plan columns: equal to the plan, or reported (the plan wins).
+                for field in row.typed where !progressFields.contains(field) {
+                    if planValue(field, of: task).map({ TextNormalization.normalize($0) == TextNormalization.normalize(row.fields[field]!.text) }) ?? false {
+                        summary.cellsUnchanged += 1
+                    } else {
+                        summary.cellsReported += 1
+                        issues.append(.init(.warning, "plan-changed", at: location(field),
+                                            "计划内容被修改为“\(prefix(row.fields[field]!.text))”（计划为“\(prefix(planValue(field, of: task) ?? ""))”），以计划为准，未合并。"))
+                    }
+                }
+                for (column, header, value) in row.extra {
+                    let roleName = task.units.references.first { $0.name == unit }.map { $0.role == .lead ? "牵头" : $0.role == .cooperating ? "配合" : "负责" }
+                    if header.trimmingWhitespace == "本单位角色", value.text == roleName {
+                        summary.cellsUnchanged += 1
+                    } else {
+                        summary.cellsReported += 1
+                        addedColumns[column, default: (header, 0)].count += 1
+                    }
+                }
+
+                // Progress: merged when the task is the unit's own.
+                let progressCells = row.typed.filter(progressFields.contains)
+                guard own else {
+                    summary.cellsReported += progressCells.count
+                    continue
+                }
+                guard !progressCells.isEmpty else { continue }
+                summary.cellsMerged += progressCells.count
+                let statusText = text(.status)
+                let inferred = StatusInference(statusCell: statusText, progress: text(.progress))
+                if let ignored = inferred.ignoredStatusCell {
+                    issues.append(.init(.warning, "bad-status", at: location(.status),
+                                        "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnTemplate.statusChoices.map(\.displayName).joined(separator: "、"))。"))
+                }
+                progress[task.id, default: []].append(ProgressEntry(
+                    unit: unit, status: inferred.status, text: text(.progress), percent: inferred.percent,
+                    completedOn: text(.completedOn), evidence: text(.evidence),
+                    remarks: [text(.remarks), text(.problems), text(.nextSteps)].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
+                    source: location(text(.progress) != nil ? .progress : nil)))
+            }
+            for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
+                let name = added.header.isEmpty ? "\(CellReference.columnName(column)) 列（无表头）" : "“\(added.header)”列"
+                issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
+                                    "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
+            }
+            summaries.append(summary)
+        }
+
+        let order = Dictionary(plan.registry.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let submitted = Set(winners.keys)
+        let entries = plan.tasks.map { task -> LedgerEntry in
+            let leads = Set(task.units.units(.lead))
+            let reports = (progress[task.id] ?? []).sorted { a, b in
+                (leads.contains(a.unit) ? 0 : 1, order[a.unit] ?? .max) < (leads.contains(b.unit) ? 0 : 1, order[b.unit] ?? .max)
+            }
+            let named = task.units.references.filter { $0.kind == .unit }.map(\.name)
+            let reported = named.filter { unit in reports.contains { $0.unit == unit } }
+            let status = combinedStatus(reports, leads: leads)
+            let overdue = status != .completed && (task.deadline.due.map { $0 < asOf } ?? false)
+            return LedgerEntry(task: task, progress: reports, status: status, overdue: overdue, reported: reported,
+                               missing: named.filter { !reported.contains($0) })
+        }
+        let units = plan.registry.units.map { unit in
+            (unit.name, submitted.contains(unit.name), returns.filter { $0.unit == unit.name }.map { name($0.file) })
+        }
+        return LedgerResult(plan: plan, asOf: asOf, entries: entries, returns: summaries, units: units,
+                            issues: plan.issues + issues)
+    }
+
+    /// The lead units' status when they reported; otherwise the most worrying one reported; noReport when none.
+    static func combinedStatus(_ reports: [ProgressEntry], leads: Set<String>) -> Status {
+        let statuses = reports.filter { leads.contains($0.unit) }.compactMap(\.status)
+        let candidates = statuses.isEmpty ? reports.compactMap(\.status) : statuses
+        let severity: [Status] = [.overdue, .lagging, .notStarted, .suspended, .pending, .extended, .partial, .onTrack, .ahead, .completed]
+        return severity.first(where: candidates.contains) ?? (reports.isEmpty ? .noReport : .onTrack)
+    }
+
+    static func planValue(_ field: HeaderField, of task: PlanTask) -> String? {
+        switch field {
+        case .taskId: task.id
+        case .category: task.category?.original
+        case .task: task.task.original
+        case .requirement: task.requirement?.original ?? (task.requirement == nil ? task.task.original : nil)
+        case .leadUnit, .respUnit, .coopUnit: task.unitsText
+        case .deadline: task.deadline.text
+        default: nil
+        }
+    }
+
+    static func key(_ task: String, _ requirement: String?) -> String { task + "\u{1F}" + (requirement ?? "") }
+
+    /// The one plan task whose text is close enough (character-bigram similarity ≥ 0.8, and clearly ahead of the next).
+    static func bestFuzzyMatch(_ task: String, _ requirement: String?, in tasks: [PlanTask]) -> PlanTask? {
+        let target = bigrams(task + (requirement ?? ""))
+        guard !target.isEmpty else { return nil }
+        let scored = tasks.map { ($0, similarity(target, bigrams($0.task.text + ($0.requirement?.text ?? "")))) }.sorted { $0.1 > $1.1 }
+        guard let best = scored.first, best.1 >= 0.8, scored.count < 2 || best.1 - scored[1].1 >= 0.05 else { return nil }
+        return best.0
+    }
+
+    static func bigrams(_ text: String) -> [String: Int] {
+        let chars = Array(text.filter { !$0.isWhitespace })
+        var counts: [String: Int] = [:]
+        for i in 0..<max(chars.count - 1, 0) { counts[String(chars[i...(i + 1)]), default: 0] += 1 }
+        return counts
+    }
+
+    static func similarity(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
+        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
+        return total == 0 ? 0 : 2 * Double(shared) / Double(total)
+    }
+
+    static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    static func prefix(_ text: String) -> String { text.count > 20 ? String(text.prefix(20)) + "…" : text }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import CSV
+import Foundation
+import Ledger
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "合并各单位反馈，生成总台账。Merge unit returns into the master ledger.",
+        discussion: """
+        反馈文件可以是 .xlsx 或 .csv，也可以给出文件夹。按任务编号匹配，没有编号时按任务内容匹配（近似匹配会列入“问题”）；
+        单位修改计划内容、同一单位报送两次、填报非本单位任务等冲突一律列入“问题”，不会静默处理。
+        每份反馈的单元格都有去处：合并进台账、与计划相同、或列入问题，数目在“来源”表中核对。
+
+        示例 Examples:
+          taizhang merge samples/plan-2023.xlsx samples/returns -o out/总台账.xlsx --units samples/units.yaml --as-of 2023-12-15
+          taizhang merge 计划表.xlsx 反馈/ -o 台账.xlsx --csv 台账.csv --json 台账.json --unit 反馈/新建表格.xlsx=法规科
+        """)
+
+    @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
+    var plan: String
+
+    @Argument(help: "反馈文件或文件夹。Return files or folders.")
+    var returns: [String]
+
+    @Option(name: .shortAndLong, help: "输出的台账工作簿。Ledger workbook to write.")
+    var output: String
+
+    @Option(help: "另存总台账为 CSV（UTF-8 BOM）。Also write 总台账 as CSV.")
+    var csv: String?
+
+    @Option(help: "另存机器可读的 JSON。Also write the JSON form.")
+    var json: String?
+
+    @Option(name: .customLong("as-of"), help: "统计截止日 YYYY-MM-DD，默认今天。As-of date, default today.")
+    var asOf: String?
+
+    @Option(help: "指定某个文件的填报单位：文件=单位，可多次使用。FILE=UNIT, repeatable.")
+    var unit: [String] = []
+
+    @Option(help: "单位名册（YAML）。Unit registry.")
+    var units: String?
+
+    @Option(help: "计划年度。Plan year.")
+    var year: Int?
+
+    @Option(help: "配置文件。Settings file.")
+    var config: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of 应写作 YYYY-MM-DD，例如 2023-12-15。") }
+        for pair in unit where !pair.contains("=") { throw ValidationError("--unit 应写作 文件=单位，例如 反馈/表1.xlsx=法规科。") }
+    }
+
+    func run() throws {
+        let hasErrors = try global.measured { () throws -> Bool in
+            do {
+                let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
+                let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
+                let planResult = try PlanImport.read(path: plan, options: settings.options(year: year, registry: registry))
+                var overrides: [String: String] = [:]
+                for pair in unit {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    overrides[Self.canonical(parts[0])] = parts[1]
+                }
+                var unitReturns: [UnitReturn] = []
+                for file in try Self.files(returns) {
+                    unitReturns.append(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)]))
+                }
+                let date = asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today()
+                let ledger = Merge.run(plan: planResult, returns: unitReturns, asOf: date)
+                try LedgerReport.writeWorkbook(ledger, to: output)
+                if let csv {
+                    let file = try OutputFile(path: csv)
+                    try LedgerReport.writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    try file.commit()
+                }
+                if let json {
+                    let file = try OutputFile(path: json)
+                    try LedgerReport.json(ledger).withUnsafeBytes { try file.write($0) }
+                    try file.commit()
+                }
+                if !global.quiet { print(Self.summaryText(ledger)) }
+                return ledger.issues.contains { $0.severity == .error }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw report(error)
+            }
+        }
+        if hasErrors { throw Exit.dataProblems }
+    }
+
+    /// Return files: the files given, and the .xlsx/.csv files in the folders given (not Excel's ~$ lock files).
+    static func files(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw ValidationError("找不到反馈文件或文件夹：\(path)")
+            }
+            if isFolder.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                for name in names where !name.hasPrefix("~$") && !name.hasPrefix(".") {
+                    let lower = name.lowercased()
+                    if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".csv") { files.append(path + "/" + name) }
+                }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    static func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    static func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The 汇总 table for the terminal, and the accounting of every return.
+    static func summaryText(_ ledger: LedgerResult) -> String {
+        let summary = LedgerSummary(ledger)
+        var lines = ["截至 \(ledger.asOf)：\(ledger.entries.count) 项任务，\(ledger.units.filter(\.submitted).count) 个单位已报送，\(ledger.units.filter { !$0.submitted }.count) 个单位未报送。", ""]
+        let heads = ["单位", "牵头"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["到期完成率"]
+        lines.append(heads.joined(separator: "\t"))
+        for line in summary.lines + [summary.total] {
+            let counts = LedgerSummary.Bucket.allCases.map { String(line.counts[$0] ?? 0) }
+            let rate = line.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+            lines.append(([line.unit, String(line.leadTasks)] + counts + [rate]).joined(separator: "\t"))
+        }
+        lines.append("")
+        for ret in ledger.returns {
+            lines.append("\(ret.file.split(separator: "/").last ?? "")：读取 \(ret.cellsRead) 格 = 合并 \(ret.cellsMerged) + 与计划相同 \(ret.cellsUnchanged) + 列入问题 \(ret.cellsReported)")
+        }
+        let errors = ledger.issues.filter { $0.severity == .error }.count
+        lines.append("问题：\(errors) 个错误，\(ledger.issues.count - errors) 个警告（见台账“问题”表）。")
+        return lines.joined(separator: "\n")
+    }
+}
