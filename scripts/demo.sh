@@ -19,3 +19,14 @@ echo
 echo "== taizhang convert samples/plan-2023.xlsx $out/plan-2023-gbk.csv --encoding gb18030"
 "$taizhang" convert samples/plan-2023.xlsx "$out/plan-2023-gbk.csv" --encoding gb18030
 echo "wrote $out/plan-2023-gbk.csv (GB18030, for Excel on Chinese Windows)"
+echo
+echo "== taizhang split samples/plan-2023.xlsx --units samples/units.yaml -o $out/templates"
+"$taizhang" split samples/plan-2023.xlsx --units samples/units.yaml -o "$out/templates"
+ls "$out/templates"
+echo
+echo "== taizhang merge samples/plan-2023.xlsx samples/returns -o $out/总台账.xlsx --as-of 2023-07-10"
+echo "   (samples/returns: the half-year round, with the messy cases of samples/returns/README.md)"
+"$taizhang" merge samples/plan-2023.xlsx samples/returns --units samples/units.yaml --as-of 2023-07-10 \
+    -o "$out/总台账.xlsx" --csv "$out/总台账.csv" --json "$out/总台账.json" || true
+echo
+echo "wrote $out/总台账.xlsx (总台账, 汇总, 逾期事项, 未报送, 问题, 来源), $out/总台账.csv and $out/总台账.json"

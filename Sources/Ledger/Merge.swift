@@ -140,8 +140,14 @@ public enum Merge {
                 }
                 for (column, header, value) in row.extra {
                     let roleName = task.units.references.first { $0.name == unit }.map { $0.role == .lead ? "牵头" : $0.role == .cooperating ? "配合" : "负责" }
-                    if header.trimmingWhitespace == "本单位角色", value.text == roleName {
-                        summary.cellsUnchanged += 1
+                    if header.trimmingWhitespace == "本单位角色" {
+                        if value.text == roleName {
+                            summary.cellsUnchanged += 1
+                        } else {
+                            summary.cellsReported += 1
+                            issues.append(.init(.warning, "plan-changed", at: ret.grid.location(row: row.number, column: column),
+                                                "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
+                        }
                     } else {
                         summary.cellsReported += 1
                         addedColumns[column, default: (header, 0)].count += 1

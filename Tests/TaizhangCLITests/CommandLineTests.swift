@@ -257,4 +257,30 @@ struct CommandLineTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("请先改正"))
     }
+
+    @Test("merge: the sample round into a ledger workbook, CSV and JSON; the 汇总 printed; a missing return folder is exit 2")
+    func merge() throws {
+        let dir = Fixture.directory()
+        let result = try CLI.run(["merge", plan, CLI.repository + "/samples/returns", "--units", CLI.repository + "/samples/units.yaml",
+                                  "--as-of", "2023-07-10", "-o", dir + "/总台账.xlsx", "--csv", dir + "/总台账.csv", "--json", dir + "/总台账.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("7 个单位已报送，1 个单位未报送"))
+        #expect(result.stdout.contains("合计\t21"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/总台账.json"))) as? [String: Any]
+        #expect(Set(json?.keys.map { $0 } ?? []) == ["asOf", "planYear", "tasks", "units", "issues", "returns"])
+        let returns = json?["returns"] as? [[String: Any]] ?? []
+        #expect(returns.count == 8)
+        for ret in returns {
+            let read = ret["cellsRead"] as? Int ?? -1, merged = ret["cellsMerged"] as? Int ?? 0
+            let unchanged = ret["cellsUnchanged"] as? Int ?? 0, reported = ret["cellsReported"] as? Int ?? 0
+            #expect(read == merged + unchanged + reported)
+        }
+        let tasks = json?["tasks"] as? [[String: Any]] ?? []
+        #expect(tasks.count == 21 && tasks.allSatisfy { $0["overdue"] is Bool && $0["status"] is String })
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/总台账.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let missing = try CLI.run(["merge", plan, dir + "/没有这个文件夹", "-o", dir + "/x.xlsx"])
+        #expect(missing.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/x.xlsx"))
+    }
 }
