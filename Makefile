@@ -21,7 +21,8 @@ demo: release
 	@bash scripts/demo.sh $(TAIZHANG) $(OUT)
 
 bench: release
-	rm -f bench/.build/workspace-state.json
+	# SwiftPM caches the parent package's file list in these; drop them so files added since are built.
+	rm -f bench/.build/workspace-state.json bench/.build/*.yaml bench/.build/*/release/description.json
 	$(SWIFT) build -c release --package-path bench
 	@bash bench/run.sh
 	@bash bench/write/run-write.sh

@@ -8,7 +8,7 @@ seconds=${1:-600}
 corpus_src=${TAIZHANG_CORPUS:-$repo/../shared/corpus}/files
 
 # SwiftPM caches the parent package's file list here; drop it so files added since are built.
-rm -f "$here/.build/workspace-state.json"
+rm -f "$here/.build/workspace-state.json" "$here"/.build/*.yaml "$here"/.build/*/debug/description.json
 swift build --package-path "$here" --scratch-path "$here/.build" -c debug \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 binary=$(swift build --package-path "$here" --scratch-path "$here/.build" -c debug --show-bin-path)/FuzzReader

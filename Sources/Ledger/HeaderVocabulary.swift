@@ -115,6 +115,8 @@ public enum HeaderVocabulary {
     /// (`isExact` false) → a period name ("1月", "一季度") as a per-period `milestones` column.
     /// Fuzzy suggestions are not made here.
     public static func match(_ header: String) -> HeaderMatch? {
+        // No header is long; a long text is a task or a note, and searching it for every synonym is costly.
+        guard header.unicodeScalars.count <= 40 else { return nil }
         let full = fold(header)
         guard !full.isEmpty else { return nil }
         if let found = exact(full) { return found }

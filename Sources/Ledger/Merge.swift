@@ -60,147 +60,9 @@ public enum Merge {
     static let progressFields: Set<HeaderField> = [.progress, .status, .completedOn, .evidence, .remarks, .percent, .problems, .nextSteps, .person, .contact]
 
     public static func run(plan: Plan, returns: [UnitReturn], asOf: CalendarDate) -> LedgerResult {
-        var issues: [ValidationIssue] = []
-        var summaries: [ReturnSummary] = []
-        var progress: [String: [ProgressEntry]] = [:]
-        let byId = Dictionary(plan.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let byText = Dictionary(plan.tasks.map { (key($0.task.text, $0.requirement?.text), $0) }, uniquingKeysWith: { a, _ in a })
-
-        // The later of two returns from one unit wins, by its saved time, then by file name.
-        let identified = returns.filter { $0.unit != nil }
-        var winners: [String: UnitReturn] = [:]
-        for ret in identified.sorted(by: { ($0.saved, $0.file) < ($1.saved, $1.file) }) {
-            if let earlier = winners[ret.unit!] {
-                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: earlier.file),
-                                    "\(ret.unit!) 报送了两份文件：\(name(earlier.file)) 与 \(name(ret.file))。以较晚保存的 \(name(ret.file)) 为准，前一份未合并。"))
-            }
-            winners[ret.unit!] = ret
-        }
-
-        for ret in returns {
-            var summary = ReturnSummary(file: ret.file, unit: ret.unit, sha256: ret.sha256, rowsRead: ret.rows.count, rowsMatched: 0,
-                                        cellsRead: ret.cellsRead, cellsMerged: 0, cellsUnchanged: 0, cellsReported: 0, superseded: false)
-            guard let unit = ret.unit else {
-                issues.append(.init(.error, "unidentified-return", at: SourceLocation(file: ret.file),
-                                    "无法识别填报单位（文件属性、“填报单位”行和文件名中都没有单位名称），未合并。请用 --unit \(name(ret.file))=单位名称 指定。"))
-                summary.cellsReported = summary.cellsRead
-                summaries.append(summary)
-                continue
-            }
-            if winners[unit]?.file != ret.file {
-                summary.superseded = true
-                summary.cellsReported = summary.cellsRead
-                summaries.append(summary)
-                continue
-            }
-            var addedColumns: [Int: (header: String, count: Int)] = [:]
-            for row in ret.rows {
-                func location(_ field: HeaderField?) -> SourceLocation {
-                    ret.grid.location(row: row.number, column: field.flatMap { ret.columns[$0] } ?? 1)
-                }
-                func text(_ field: HeaderField) -> String? { row.fields[field].map(\.text).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } }
-
-                // Match the row to a task.
-                var task: PlanTask?
-                if let id = text(.taskId)?.trimmingWhitespace { task = byId[id] }
-                if task == nil, let taskText = text(.task) {
-                    let normalized = TextNormalization.normalize(SectionNumber.parse(taskText)?.rest ?? taskText)
-                    task = byText[key(normalized, text(.requirement).map { TextNormalization.normalize($0) })]
-                    if task == nil, let fuzzy = bestFuzzyMatch(normalized, text(.requirement).map { TextNormalization.normalize($0) }, in: plan.tasks) {
-                        task = fuzzy
-                        issues.append(.init(.warning, "fuzzy-match", at: location(.task),
-                                            "这一行与计划任务 \(fuzzy.id)“\(prefix(fuzzy.task.text))”相近，按近似匹配合并，请核对。"))
-                    }
-                }
-                let cells = row.typed.count + row.extra.count
-                guard let task else {
-                    if cells > 0 {
-                        issues.append(.init(.warning, "unmatched-row", at: location(.task),
-                                            "这一行（\(prefix(text(.task) ?? text(.progress) ?? ""))）与计划中的任务都对不上，未合并，请核对是否为新增任务。"))
-                    }
-                    summary.cellsReported += cells
-                    continue
-                }
-                summary.rowsMatched += 1
-                let own = task.units.references.contains { $0.name == unit }
-                if !own && row.typed.contains(where: progressFields.contains) {
-                    issues.append(.init(.warning, "not-own-task", at: location(.progress),
-                                        "\(unit) 填报了不属于本单位的任务 \(task.id)“\(prefix(task.task.text))”，未合并，请核对。"))
-                }
-
-                // Plan columns: equal to the plan, or reported (the plan wins).
-                for field in row.typed where !progressFields.contains(field) {
-                    if planValue(field, of: task).map({ TextNormalization.normalize($0) == TextNormalization.normalize(row.fields[field]!.text) }) ?? false {
-                        summary.cellsUnchanged += 1
-                    } else {
-                        summary.cellsReported += 1
-                        issues.append(.init(.warning, "plan-changed", at: location(field),
-                                            "计划内容被修改为“\(prefix(row.fields[field]!.text))”（计划为“\(prefix(planValue(field, of: task) ?? ""))”），以计划为准，未合并。"))
-                    }
-                }
-                for (column, header, value) in row.extra {
-                    let roleName = task.units.references.first { $0.name == unit }.map { $0.role == .lead ? "牵头" : $0.role == .cooperating ? "配合" : "负责" }
-                    if header.trimmingWhitespace == "本单位角色" {
-                        if value.text == roleName {
-                            summary.cellsUnchanged += 1
-                        } else {
-                            summary.cellsReported += 1
-                            issues.append(.init(.warning, "plan-changed", at: ret.grid.location(row: row.number, column: column),
-                                                "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
-                        }
-                    } else {
-                        summary.cellsReported += 1
-                        addedColumns[column, default: (header, 0)].count += 1
-                    }
-                }
-
-                // Progress: merged when the task is the unit's own.
-                let progressCells = row.typed.filter(progressFields.contains)
-                guard own else {
-                    summary.cellsReported += progressCells.count
-                    continue
-                }
-                guard !progressCells.isEmpty else { continue }
-                summary.cellsMerged += progressCells.count
-                let statusText = text(.status)
-                let inferred = StatusInference(statusCell: statusText, progress: text(.progress))
-                if let ignored = inferred.ignoredStatusCell {
-                    issues.append(.init(.warning, "bad-status", at: location(.status),
-                                        "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnTemplate.statusChoices.map(\.displayName).joined(separator: "、"))。"))
-                }
-                progress[task.id, default: []].append(ProgressEntry(
-                    unit: unit, status: inferred.status, text: text(.progress), percent: inferred.percent,
-                    completedOn: text(.completedOn), evidence: text(.evidence),
-                    remarks: [text(.remarks), text(.problems), text(.nextSteps)].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
-                    source: location(text(.progress) != nil ? .progress : nil)))
-            }
-            for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
-                let name = added.header.isEmpty ? "\(CellReference.columnName(column)) 列（无表头）" : "“\(added.header)”列"
-                issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
-                                    "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
-            }
-            summaries.append(summary)
-        }
-
-        let order = Dictionary(plan.registry.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let submitted = Set(winners.keys)
-        let entries = plan.tasks.map { task -> LedgerEntry in
-            let leads = Set(task.units.units(.lead))
-            let reports = (progress[task.id] ?? []).sorted { a, b in
-                (leads.contains(a.unit) ? 0 : 1, order[a.unit] ?? .max) < (leads.contains(b.unit) ? 0 : 1, order[b.unit] ?? .max)
-            }
-            let named = task.units.references.filter { $0.kind == .unit }.map(\.name)
-            let reported = named.filter { unit in reports.contains { $0.unit == unit } }
-            let status = combinedStatus(reports, leads: leads)
-            let overdue = status != .completed && (task.deadline.due.map { $0 < asOf } ?? false)
-            return LedgerEntry(task: task, progress: reports, status: status, overdue: overdue, reported: reported,
-                               missing: named.filter { !reported.contains($0) })
-        }
-        let units = plan.registry.units.map { unit in
-            (unit.name, submitted.contains(unit.name), returns.filter { $0.unit == unit.name }.map { name($0.file) })
-        }
-        return LedgerResult(plan: plan, asOf: asOf, entries: entries, returns: summaries, units: units,
-                            issues: plan.issues + issues)
+        var merger = Merger(plan: plan, asOf: asOf)
+        for ret in returns { merger.add(ret) }
+        return merger.finish()
     }
 
     /// The lead units' status when they reported; otherwise the most worrying one reported; noReport when none.
@@ -253,4 +115,177 @@ public enum Merge {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Merges returns one at a time, so only one return's grid is in memory; which of two returns from one
+/// unit wins is settled at `finish()`, when all have been seen.
+public struct Merger {
+    private let plan: Plan
+    private let asOf: CalendarDate
+    private let byId: [String: PlanTask]
+    private let byText: [String: PlanTask]
+    private var files: [(unit: String?, saved: String, file: String, summary: ReturnSummary, issues: [ValidationIssue], progress: [(String, ProgressEntry)])] = []
+
+    public init(plan: Plan, asOf: CalendarDate) {
+        self.plan = plan
+        self.asOf = asOf
+        byId = Dictionary(plan.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        byText = Dictionary(plan.tasks.map { (Merge.key($0.task.text, $0.requirement?.text), $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Reads one return into the ledger-to-be.
+    public mutating func add(_ ret: UnitReturn) {
+        var issues: [ValidationIssue] = []
+        var progress: [(String, ProgressEntry)] = []
+        var summary = ReturnSummary(file: ret.file, unit: ret.unit, sha256: ret.sha256, rowsRead: ret.rows.count, rowsMatched: 0,
+                                    cellsRead: ret.cellsRead, cellsMerged: 0, cellsUnchanged: 0, cellsReported: 0, superseded: false)
+        guard let unit = ret.unit else {
+            issues.append(.init(.error, "unidentified-return", at: SourceLocation(file: ret.file),
+                                "无法识别填报单位（文件属性、“填报单位”行和文件名中都没有单位名称），未合并。请用 --unit \(Merge.name(ret.file))=单位名称 指定。"))
+            summary.cellsReported = summary.cellsRead
+            files.append((nil, ret.saved, ret.file, summary, issues, []))
+            return
+        }
+        var addedColumns: [Int: (header: String, count: Int)] = [:]
+        var statusCache: [String: StatusInference] = [:]
+        for row in ret.rows {
+            func location(_ field: HeaderField?) -> SourceLocation {
+                ret.grid.location(row: row.number, column: field.flatMap { ret.columns[$0] } ?? 1)
+            }
+            func text(_ field: HeaderField) -> String? { row.fields[field].map(\.text).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } }
+
+            // Match the row to a task.
+            var task: PlanTask?
+            if let id = text(.taskId)?.trimmingWhitespace { task = byId[id] }
+            if task == nil, let taskText = text(.task) {
+                let normalized = TextNormalization.normalize(SectionNumber.parse(taskText)?.rest ?? taskText)
+                let requirement = text(.requirement).map { TextNormalization.normalize($0) }
+                task = byText[Merge.key(normalized, requirement)]
+                if task == nil, let fuzzy = Merge.bestFuzzyMatch(normalized, requirement, in: plan.tasks) {
+                    task = fuzzy
+                    issues.append(.init(.warning, "fuzzy-match", at: location(.task),
+                                        "这一行与计划任务 \(fuzzy.id)“\(Merge.prefix(fuzzy.task.text))”相近，按近似匹配合并，请核对。"))
+                }
+            }
+            let cells = row.typed.count + row.extra.count
+            guard let task else {
+                if cells > 0 {
+                    issues.append(.init(.warning, "unmatched-row", at: location(.task),
+                                        "这一行（\(Merge.prefix(text(.task) ?? text(.progress) ?? ""))）与计划中的任务都对不上，未合并，请核对是否为新增任务。"))
+                }
+                summary.cellsReported += cells
+                continue
+            }
+            summary.rowsMatched += 1
+            let own = task.units.references.contains { $0.name == unit }
+            if !own && row.typed.contains(where: Merge.progressFields.contains) {
+                issues.append(.init(.warning, "not-own-task", at: location(.progress),
+                                    "\(unit) 填报了不属于本单位的任务 \(task.id)“\(Merge.prefix(task.task.text))”，未合并，请核对。"))
+            }
+
+            // Plan columns: equal to the plan, or reported (the plan wins).
+            for field in row.typed where !Merge.progressFields.contains(field) {
+                if Merge.planValue(field, of: task).map({ TextNormalization.normalize($0) == TextNormalization.normalize(row.fields[field]!.text) }) ?? false {
+                    summary.cellsUnchanged += 1
+                } else {
+                    summary.cellsReported += 1
+                    issues.append(.init(.warning, "plan-changed", at: location(field),
+                                        "计划内容被修改为“\(Merge.prefix(row.fields[field]!.text))”（计划为“\(Merge.prefix(Merge.planValue(field, of: task) ?? ""))”），以计划为准，未合并。"))
+                }
+            }
+            for (column, header, value) in row.extra {
+                let roleName = task.units.references.first { $0.name == unit }.map { $0.role == .lead ? "牵头" : $0.role == .cooperating ? "配合" : "负责" }
+                if header.trimmingWhitespace == "本单位角色" {
+                    if value.text == roleName {
+                        summary.cellsUnchanged += 1
+                    } else {
+                        summary.cellsReported += 1
+                        issues.append(.init(.warning, "plan-changed", at: ret.grid.location(row: row.number, column: column),
+                                            "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
+                    }
+                } else {
+                    summary.cellsReported += 1
+                    addedColumns[column, default: (header, 0)].count += 1
+                }
+            }
+
+            // Progress: merged when the task is the unit's own.
+            let progressCells = row.typed.filter(Merge.progressFields.contains)
+            guard own else {
+                summary.cellsReported += progressCells.count
+                continue
+            }
+            guard !progressCells.isEmpty else { continue }
+            summary.cellsMerged += progressCells.count
+            let statusText = text(.status), progressText = text(.progress)
+            // Units repeat their words; infer once per distinct pair.
+            let cacheKey = (statusText ?? "") + "\u{1F}" + (progressText ?? "")
+            let inferred = statusCache[cacheKey] ?? StatusInference(statusCell: statusText, progress: progressText)
+            statusCache[cacheKey] = inferred
+            if let ignored = inferred.ignoredStatusCell {
+                issues.append(.init(.warning, "bad-status", at: location(.status),
+                                    "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnTemplate.statusChoices.map(\.displayName).joined(separator: "、"))。"))
+            }
+            progress.append((task.id, ProgressEntry(
+                unit: unit, status: inferred.status, text: progressText, percent: inferred.percent,
+                completedOn: text(.completedOn), evidence: text(.evidence),
+                remarks: [text(.remarks), text(.problems), text(.nextSteps)].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
+                source: location(progressText != nil ? .progress : nil))))
+        }
+        for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
+            let name = added.header.isEmpty ? "\(CellReference.columnName(column)) 列（无表头）" : "“\(added.header)”列"
+            issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
+                                "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
+        }
+        files.append((unit, ret.saved, ret.file, summary, issues, progress))
+    }
+
+    /// The ledger: the later of two returns from one unit wins (by saved time, then file name), the other is listed.
+    public func finish() -> LedgerResult {
+        var issues: [ValidationIssue] = []
+        var winners: [String: Int] = [:]
+        for index in files.indices.sorted(by: { (files[$0].saved, files[$0].file) < (files[$1].saved, files[$1].file) }) {
+            guard let unit = files[index].unit else { continue }
+            if let earlier = winners[unit] {
+                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: files[earlier].file),
+                                    "\(unit) 报送了两份文件：\(Merge.name(files[earlier].file)) 与 \(Merge.name(files[index].file))。以较晚保存的 \(Merge.name(files[index].file)) 为准，前一份未合并。"))
+            }
+            winners[unit] = index
+        }
+        var summaries: [ReturnSummary] = []
+        var progress: [String: [ProgressEntry]] = [:]
+        for (index, file) in files.enumerated() {
+            var summary = file.summary
+            if let unit = file.unit, winners[unit] != index {
+                summary.superseded = true
+                summary.cellsMerged = 0
+                summary.cellsUnchanged = 0
+                summary.cellsReported = summary.cellsRead
+            } else {
+                issues += file.issues
+                for (id, entry) in file.progress { progress[id, default: []].append(entry) }
+            }
+            summaries.append(summary)
+        }
+
+        let order = Dictionary(plan.registry.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let submitted = Set(winners.keys)
+        let entries = plan.tasks.map { task -> LedgerEntry in
+            let leads = Set(task.units.units(.lead))
+            let reports = (progress[task.id] ?? []).sorted { a, b in
+                (leads.contains(a.unit) ? 0 : 1, order[a.unit] ?? .max) < (leads.contains(b.unit) ? 0 : 1, order[b.unit] ?? .max)
+            }
+            let named = task.units.references.filter { $0.kind == .unit }.map(\.name)
+            let reportedUnits = Set(reports.map(\.unit))
+            let reported = named.filter(reportedUnits.contains)
+            let status = Merge.combinedStatus(reports, leads: leads)
+            let overdue = status != .completed && (task.deadline.due.map { $0 < asOf } ?? false)
+            return LedgerEntry(task: task, progress: reports, status: status, overdue: overdue, reported: reported,
+                               missing: named.filter { !reportedUnits.contains($0) })
+        }
+        let units = plan.registry.units.map { unit in
+            (unit.name, submitted.contains(unit.name), files.filter { $0.unit == unit.name }.map { Merge.name($0.file) })
+        }
+        return LedgerResult(plan: plan, asOf: asOf, entries: entries, returns: summaries, units: units, issues: plan.issues + issues)
+    }
 }

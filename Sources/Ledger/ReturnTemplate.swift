@@ -58,7 +58,7 @@ public enum ReturnTemplate {
         for (i, (task, role)) in rows.enumerated() {
             let row = 4 + i
             let roleName = role == .lead ? "牵头" : role == .cooperating ? "配合" : "负责"
-            var cells = [
+            let cells = [
                 Cell(column: 1, value: .text(task.id), style: locked),
                 Cell(column: 2, value: .text(task.category?.text ?? ""), style: locked),
                 Cell(column: 3, value: .text(task.task.text), style: locked),

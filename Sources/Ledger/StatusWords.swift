@@ -39,10 +39,10 @@ public enum StatusWords {
     /// NFKC (full-width digits, letters and punctuation to half-width), without whitespace of any kind,
     /// zero-width characters or the `_x000D_` escape, and without trailing sentence punctuation.
     static func normalise(_ text: String) -> String {
-        let folded = text.replacingOccurrences(of: "_x000D_", with: "", options: .caseInsensitive)
-            .precomposedStringWithCompatibilityMapping
+        // The shared normalization (NFKC, line breaks, `_x000D_`), then no white space at all.
+        let folded = TextNormalization.normalize(text)
         var kept = String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            !$0.properties.isWhitespace && !zeroWidth.contains($0)
+            !TextNormalization.isWhitespace($0) && !zeroWidth.contains($0)
         }))
         while let last = kept.last, "。.!;,".contains(last) { kept.removeLast() }
         return kept

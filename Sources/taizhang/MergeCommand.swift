@@ -65,12 +65,13 @@ struct MergeCommand: ParsableCommand {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     overrides[Self.canonical(parts[0])] = parts[1]
                 }
-                var unitReturns: [UnitReturn] = []
-                for file in try Self.files(returns) {
-                    unitReturns.append(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)]))
-                }
                 let date = asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today()
-                let ledger = Merge.run(plan: planResult, returns: unitReturns, asOf: date)
+                // One return in memory at a time: each is read, merged and let go.
+                var merger = Merger(plan: planResult, asOf: date)
+                for file in try Self.files(returns) {
+                    merger.add(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)]))
+                }
+                let ledger = merger.finish()
                 try LedgerReport.writeWorkbook(ledger, to: output)
                 if let csv {
                     let file = try OutputFile(path: csv)

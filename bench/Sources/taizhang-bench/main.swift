@@ -1,6 +1,7 @@
 // Usage: taizhang-bench write ROWS OUT.xlsx [--inline]
 //        taizhang-bench plan TASKS OUT.xlsx      (a generated plan shaped like the seed)
 //        taizhang-bench validate PLAN.xlsx       (prints the time to read the plan and to validate it)
+//        taizhang-bench returns UNITS TASKS DIR  (DIR/plan.xlsx, DIR/units.yaml, DIR/returns/: every unit's filled return)
 // Writes the ledger described in bench/write/README.md: 8 columns of Chinese text, a styled header,
 // a date column and column B merged over blocks of 20 rows. Phrases come from $LEDGER_PHRASES or
 // bench/write/phrases.txt. --inline uses inline strings, as the peers' constant-memory modes do.
@@ -31,6 +32,10 @@ if arguments.count >= 3, arguments[1] == "validate" {
     let plan = try PlanImport.read(sheet, options: PlanOptions(registry: try UnitRegistry(contentsOf: URL(fileURLWithPath: arguments.count > 3 ? arguments[3] : "samples/units.yaml"))))
     let validate = Date().timeIntervalSince(start) - read
     print(String(format: "tasks %d, issues %d; read %.2f s, validate %.2f s (%.0f tasks/s)", plan.tasks.count, plan.issues.count, read, validate, Double(plan.tasks.count) / validate))
+    exit(0)
+}
+if arguments.count >= 5, arguments[1] == "returns", let unitCount = Int(arguments[2]), let tasks = Int(arguments[3]) {
+    try writeReturns(units: unitCount, tasks: tasks, into: arguments[4])
     exit(0)
 }
 if arguments.count >= 4, arguments[1] == "plan", let tasks = Int(arguments[2]) {
@@ -102,4 +107,43 @@ func writePlan(tasks: Int, to path: String) throws {
         try sheet.append(cells, row: row)
     }
     try writer.close()
+}
+
+/// A plan of TASKS tasks that every one of UNITS units works on (through the group 全局各单位), the registry,
+/// and each unit's return: the split template with every progress cell filled. For timing merge at scale.
+func writeReturns(units unitCount: Int, tasks: Int, into dir: String) throws {
+    try FileManager.default.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
+    let names = (1...unitCount).map { String(format: "第%03d科", $0) }
+    var yaml = "organisation: 基准测试局\nunits:\n"
+    for name in names { yaml += "- name: \(name)\n  kind: 科室\n" }
+    yaml += "groups:\n- name: 全局各单位\n  members: [\(names.joined(separator: ", "))]\n"
+    try yaml.write(toFile: dir + "/units.yaml", atomically: true, encoding: .utf8)
+    let writer = try WorkbookWriter(path: dir + "/plan.xlsx")
+    let sheet = try writer.addSheet("工作表1")
+    try sheet.append(values: [.text("基准测试局2023年工作要点分工方案")])
+    try sheet.append(values: ["工作要求", "具体任务", "具体要求", "牵头落实单位", "完成时限"].map { .text($0) })
+    let deadlines = ["11月底前", "长期推进", "12月前", "2023年6月30日前", "每季度末"]
+    for r in 0..<tasks {
+        try sheet.append(values: [.text("第\(r / 10 + 1)项：" + P[(r / 10) % 64]), .text(P[r % 64] + P[(r * 7) % 64] + "任务\(r)"),
+                                  .text(P[(r * 3) % 64] + "，" + P[(r * 11) % 64] + "，第\(r)项。"), .text("全局各单位"), .text(deadlines[r % 5])])
+    }
+    try writer.close()
+    let plan = try PlanImport.read(path: dir + "/plan.xlsx", options: PlanOptions(registry: UnitRegistry(contentsOf: URL(fileURLWithPath: dir + "/units.yaml"))))
+    let progress = ["截至6月底，已完成年度任务的60%", "已完成", "持续推进中", "尚未启动，计划下半年开展", "基本完成，正在总结"]
+    let status = ["推进中", "已完成", "推进中", "未启动", "部分完成"]
+    for (u, unit) in names.enumerated() {
+        let out = try WorkbookWriter(path: dir + "/returns/" + ReturnTemplate.fileName(for: unit),
+                                     options: WriterOptions(properties: DocumentProperties(custom: [(ReturnTemplate.unitProperty, unit)])))
+        let s = try out.addSheet(ReturnTemplate.sheetName)
+        try s.append(values: [.text("反馈表")])
+        try s.append(values: [.text("\(ReturnTemplate.unitProperty)：\(unit)")])
+        try s.append(values: (ReturnTemplate.planHeaders + ReturnTemplate.progressHeaders).map { .text($0) })
+        for (i, task) in plan.tasks.enumerated() {
+            let k = (i + u) % 5
+            try s.append(values: [.text(task.id), .text(task.category?.text ?? ""), .text(task.task.text), .text(task.requirement?.text ?? ""),
+                                  .text(task.unitsText), .text("牵头"), .text(task.deadline.text), .text(progress[k]), .text(status[k]),
+                                  k == 1 ? .date(ExcelDateTime(year: 2023, month: 6, day: 1 + i % 28)) : nil, .text("佐证材料\(i).pdf")])
+        }
+        try out.close()
+    }
 }
