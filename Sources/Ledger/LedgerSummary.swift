@@ -41,9 +41,11 @@ public struct LedgerSummary: Sendable {
             return Line(unit: unit, leadTasks: entries.count, counts: counts, due: due.count,
                         completedDue: due.filter { $0.status == .completed }.count)
         }
-        lines = ledger.plan.registry.units.map { unit in
-            line(unit.name, ledger.entries.filter { $0.task.units.units(.lead).contains(unit.name) })
+        var byLead: [String: [LedgerEntry]] = [:]
+        for entry in ledger.entries {
+            for lead in Set(entry.task.units.units(.lead)) { byLead[lead, default: []].append(entry) }
         }
+        lines = ledger.plan.registry.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
         total = line("合计", ledger.entries)
     }
 

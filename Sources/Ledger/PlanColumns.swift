@@ -10,9 +10,11 @@ public struct PlanColumns: Sendable {
 
     public subscript(field: HeaderField) -> Int? { fields[field] }
 
-    /// The built-in header vocabulary plus an office's own words, which are tried first.
-    public struct Vocabulary: Sendable {
+    /// The built-in header vocabulary plus an office's own words, which are tried first. It remembers what
+    /// it matched, so that reading two hundred returns with the same header looks each text up once.
+    public final class Vocabulary: @unchecked Sendable {
         private var extra: [String: HeaderField] = [:]
+        private var known: [String: HeaderMatch?] = [:]
 
         public init(synonyms: [HeaderField: [String]] = [:]) {
             for (field, words) in synonyms {
@@ -21,11 +23,16 @@ public struct PlanColumns: Sendable {
         }
 
         public func match(_ header: String) -> HeaderMatch? {
+            if let remembered = known[header] { return remembered }
             let folded = HeaderVocabulary.fold(header)
+            let found: HeaderMatch?
             if let field = extra[folded] ?? extra[HeaderVocabulary.stripAnnotations(folded).base] {
-                return HeaderMatch(field: field, synonym: folded, isExact: true)
+                found = HeaderMatch(field: field, synonym: folded, isExact: true)
+            } else {
+                found = HeaderVocabulary.match(header)
             }
-            return HeaderVocabulary.match(header)
+            known[header] = found
+            return found
         }
     }
 

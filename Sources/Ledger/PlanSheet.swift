@@ -26,7 +26,11 @@ public struct PlanSheet: Sendable {
 
     /// A grid as a plan table; nil when no row looks like a plan header.
     public init?(grid: Grid, synonyms: [HeaderField: [String]] = [:]) {
-        let vocabulary = PlanColumns.Vocabulary(synonyms: synonyms)
+        self.init(grid: grid, vocabulary: PlanColumns.Vocabulary(synonyms: synonyms))
+    }
+
+    /// With a vocabulary shared between many files (merge reads hundreds with one header).
+    public init?(grid: Grid, vocabulary: PlanColumns.Vocabulary) {
         guard let layout = TableLayout.locate(grid, isHeader: { vocabulary.match($0) != nil }, isFooter: PlanColumns.isFooter) else { return nil }
         self.grid = grid
         self.layout = layout

@@ -38,7 +38,8 @@ public struct UnitReturn: Sendable {
 
     /// Reads a return. `unit` (from `--unit FILE=UNIT`) wins; else the 填报单位 property, the 填报单位 line
     /// above the header, a unit name in the file name. A return whose unit cannot be found has `unit` nil.
-    public static func read(path: String, registry: UnitRegistry, unit: String? = nil) throws -> UnitReturn {
+    public static func read(path: String, registry: UnitRegistry, unit: String? = nil,
+                            vocabulary: PlanColumns.Vocabulary = returnVocabulary()) throws -> UnitReturn {
         let lower = path.lowercased()
         var grid: Grid
         var property: String?
@@ -55,8 +56,7 @@ public struct UnitReturn: Sendable {
             grid = try Grid(workbook: workbook, sheet: sheet)
         }
         grid.file = path
-        // In a return, 完成时间 is when the unit finished, beside the plan's 完成时限.
-        guard let sheet = PlanSheet(grid: grid, synonyms: [.completedOn: ["完成时间"], .taskId: ["任务编号"]]) else {
+        guard let sheet = PlanSheet(grid: grid, vocabulary: vocabulary) else {
             throw PlanSheetError.noTable(file: path)
         }
         var found: (String, UnitSource)?
@@ -89,6 +89,11 @@ public struct UnitReturn: Sendable {
         return UnitReturn(file: path, sha256: SHA256.file(path) ?? "", unit: found?.0, unitSource: found?.1,
                           saved: saved ?? Self.fileTime(path), grid: grid, columns: fields, headers: sheet.layout.headers,
                           headerRow: sheet.layout.headerRows.upperBound, rows: rows)
+    }
+
+    /// The header words of a return: in a return, 完成时间 is when the unit finished, beside the plan's 完成时限.
+    public static func returnVocabulary() -> PlanColumns.Vocabulary {
+        PlanColumns.Vocabulary(synonyms: [.completedOn: ["完成时间"], .taskId: ["任务编号"]])
     }
 
     private static func fileTime(_ path: String) -> String {

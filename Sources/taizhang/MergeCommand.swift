@@ -68,8 +68,9 @@ struct MergeCommand: ParsableCommand {
                 let date = asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today()
                 // One return in memory at a time: each is read, merged and let go.
                 var merger = Merger(plan: planResult, asOf: date)
+                let vocabulary = UnitReturn.returnVocabulary()
                 for file in try Self.files(returns) {
-                    merger.add(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)]))
+                    merger.add(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)], vocabulary: vocabulary))
                 }
                 let ledger = merger.finish()
                 try LedgerReport.writeWorkbook(ledger, to: output)
