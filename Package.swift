@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

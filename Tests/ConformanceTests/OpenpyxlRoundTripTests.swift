@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Table
 import Testing
 import XLSX
@@ -172,5 +173,37 @@ struct OpenpyxlRoundTripTests {
         #expect(got["location"] as? String == "'说明'!A1")
         #expect(got["date"] as? String == "2023-11-30T00:00:00")
         #expect(got["format"] as? String == "yyyy\"年\"m\"月\"d\"日\"")
+    }
+
+    @Test("the merged sample ledger reads back in openpyxl: six sheets, frozen header, filter, print titles, the 汇总 total")
+    func ledger() throws {
+        let python = try Self.python()
+        let dir = NSTemporaryDirectory() + "taizhang-ledger-openpyxl-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let samples = Self.repository.appendingPathComponent("samples").path
+        let plan = try PlanImport.read(path: samples + "/plan-2023.xlsx",
+                                       options: PlanOptions(registry: UnitRegistry(contentsOf: URL(fileURLWithPath: samples + "/units.yaml"))))
+        var merger = Merger(plan: plan, asOf: CalendarDate(year: 2023, month: 7, day: 10)!)
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples + "/returns").sorted() where name.hasSuffix(".xlsx") || name.hasSuffix(".csv") {
+            merger.add(try UnitReturn.read(path: samples + "/returns/" + name, registry: plan.registry))
+        }
+        try LedgerReport.writeWorkbook(merger.finish(), to: dir + "/台账.xlsx")
+        let script = """
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        ws = wb['总台账']
+        total = [r for r in wb['汇总'].iter_rows(values_only=True) if r and r[0] == '合计'][0]
+        print('|'.join([','.join(wb.sheetnames), ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows, ws['H2'].value, str(total[1])]))
+        """
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script, dir + "/台账.xlsx"]
+        process.standardOutput = pipe
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "总台账,汇总,逾期事项,未报送,问题,来源|A3|A2:L23|$1:$2|进展情况|21")
     }
 }

@@ -133,4 +133,31 @@ struct MergeTests {
         #expect(summary.total.leadTasks == 21)
         #expect(summary.total.counts.values.reduce(0, +) == 21)
     }
+
+    @Test("the written ledger reads back with our reader: every 总台账 row as merged, 汇总 totals, 来源 counts")
+    func ledgerReadsBack() throws {
+        let ledger = try Self.merge(Self.round)
+        let path = NSTemporaryDirectory() + "taizhang-readback-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try LedgerReport.writeWorkbook(ledger, to: path)
+        let workbook = try Workbook(path: path)
+        let main = try workbook.read(workbook.sheets[0])
+        for (i, entry) in ledger.entries.enumerated() {
+            let row = try #require(main.rows.first { $0.number == i + 3 })
+            let expected = LedgerReport.fields(entry, index: i)
+            for (column, text) in expected.enumerated() where !text.isEmpty {
+                #expect(row[column + 1]?.text == text, "总台账 row \(i + 3) column \(column + 1)")
+            }
+        }
+        let summary = try workbook.read(workbook.sheets[1])
+        let total = try #require(summary.rows.first { $0[1] == .text("合计") })
+        #expect(total[2] == .number(21))
+        let sources = try workbook.read(workbook.sheets[5])
+        for (i, ret) in ledger.returns.enumerated() {
+            let row = sources.rows[i + 1]
+            #expect(row[6] == .number(Double(ret.cellsRead)))
+            #expect(row[7] == .number(Double(ret.cellsMerged)))
+            #expect(row[9] == .number(Double(ret.cellsReported)))
+        }
+    }
 }
