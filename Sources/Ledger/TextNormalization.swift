@@ -85,76 +85,11 @@ public enum TextNormalization {
         return trim(needsFullNFKC ? joined.precomposedStringWithCompatibilityMapping : joined)
     }
 
-    /// NFKC. Most plan text needs only the full-width ASCII forms mapped (，（）：１２ → ,():12), which is done
-    /// here directly; Foundation's full NFKC, much slower, runs only when other compatibility characters appear.
-    static func compatibilityMapped(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000:
-                out.append(" ")
-            case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
-                 0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
-                return text.precomposedStringWithCompatibilityMapping
-            default:
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
     private static func trim(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars
         while let first = scalars.first, isWhitespace(first) { scalars.removeFirst() }
         while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
         return String(scalars)
-    }
-
-    /// `_x000D_`, CR LF, CR and the Unicode line separators become LF.
-    static func unifyLineBreaks(_ text: String) -> String.UnicodeScalarView {
-        let unescaped = mayHoldEscape(text)
-            ? text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive) : text
-        var out = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in unescaped.unicodeScalars {
-            switch scalar {
-            case "\r":
-                out.append("\n")
-                previousWasCR = true
-                continue
-            case "\n" where previousWasCR:
-                break
-            case "\n", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}":
-                out.append("\n")
-            default:
-                out.append(scalar)
-            }
-            previousWasCR = false
-        }
-        return out
-    }
-
-    static func normalizeSpaces(_ scalars: String.UnicodeScalarView, joiningCJK: Bool) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in scalars {
-            if isZeroWidth(scalar) { continue }
-            if scalar != "\n", isWhitespace(scalar) {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace {
-                pendingSpace = false
-                if let previous = out.last, previous != "\n", scalar != "\n",
-                   !(joiningCJK && isCJK(previous) && isCJK(scalar)) {
-                    out.append(" ")
-                }
-            }
-            out.append(scalar)
-        }
-        return String(out)
     }
 
     /// An `_x` or `_X` in the bytes (a quick scan: Foundation's search would cost more than the rest).

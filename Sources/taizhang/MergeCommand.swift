@@ -38,14 +38,10 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "指定某个文件的填报单位：文件=单位，可多次使用。FILE=UNIT, repeatable.")
     var unit: [String] = []
 
-    @Option(help: "单位名册（YAML）。Unit registry.")
-    var units: String?
 
-    @Option(help: "计划年度。Plan year.")
-    var year: Int?
 
-    @Option(help: "配置文件。Settings file.")
-    var config: String?
+
+    @OptionGroup var planOptions: PlanArguments
 
     @OptionGroup var global: GlobalOptions
 
@@ -57,9 +53,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
-                let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-                let planResult = try PlanImport.read(path: plan, options: settings.options(year: year, registry: registry))
+                let planResult = try planOptions.load(plan)
                 var overrides: [String: String] = [:]
                 for pair in unit {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -18,26 +18,20 @@ struct SplitCommand: ParsableCommand {
     @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
     var plan: String
 
-    @Option(help: "单位名册（YAML）。Unit registry.")
-    var units: String?
 
-    @Option(help: "计划年度。Plan year.")
-    var year: Int?
 
-    @Option(help: "配置文件。Settings file.")
-    var config: String?
 
     @Option(name: .shortAndLong, help: "输出目录。Output folder.")
     var output: String
+
+    @OptionGroup var planOptions: PlanArguments
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.measured {
             do {
-                let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
-                let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-                let result = try PlanImport.read(path: plan, options: settings.options(year: year, registry: registry))
+                let result = try planOptions.load(plan)
                 if !result.errors.isEmpty {
                     printError(PlanReport.text(result))
                     printError("错误：计划表有 \(result.errors.count) 个错误，请先改正（taizhang validate）再分发。")

@@ -23,20 +23,16 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
     var plan: String
 
-    @Option(help: "单位名册（YAML），缺省时按计划表推断。Unit registry (YAML); inferred from the plan when absent.")
-    var units: String?
 
-    @Option(help: "计划年度，缺省时从配置、标题或文件名读取。Plan year; from the config, title or file name when absent.")
-    var year: Int?
 
-    @Option(help: "配置文件（YAML：年度、名册、时限口径、表头同义词）。Settings file: year, registry, deadline policy, header synonyms.")
-    var config: String?
 
     @Option(help: "输出格式：text（默认）、json、xlsx。Output format.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: "输出文件，缺省为标准输出（xlsx 必须指定）。Output file; standard output by default.")
     var output: String?
+
+    @OptionGroup var planOptions: PlanArguments
 
     @OptionGroup var global: GlobalOptions
 
@@ -47,10 +43,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
-                let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-                let options = try settings.options(year: year, registry: registry)
-                let result = try PlanImport.read(path: plan, options: options)
+                let result = try planOptions.load(plan)
                 switch format {
                 case .text:
                     try emit(Array((PlanReport.text(result) + "\n").utf8))

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Ledger
+
+/// The options every command that reads a plan takes: the registry, the year and the settings file.
+struct PlanArguments: ParsableArguments {
+    @Option(help: "单位名册（YAML），缺省时按计划表推断。Unit registry (YAML); inferred from the plan when absent.")
+    var units: String?
+
+    @Option(help: "计划年度，缺省时从配置、标题或文件名读取。Plan year; from the config, title or file name when absent.")
+    var year: Int?
+
+    @Option(help: "配置文件（YAML：年度、名册、时限口径、表头同义词）。Settings file: year, registry, deadline policy, header synonyms.")
+    var config: String?
+
+    /// Reads and checks the plan with these options; the command line wins over the settings file.
+    func load(_ plan: String) throws -> Plan {
+        let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
+        let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
+        return try PlanImport.read(path: plan, options: settings.options(year: year, registry: registry))
+    }
+}
