@@ -9,6 +9,7 @@ struct Taizhang: ParsableCommand {
         示例 Examples:
           taizhang validate samples/plan-2023.xlsx --units samples/units.yaml
           taizhang split samples/plan-2023.xlsx --units samples/units.yaml -o out/templates
+          taizhang merge samples/plan-2023.xlsx samples/returns --units samples/units.yaml -o out/总台账.xlsx
           taizhang inspect samples/plan-2023.xlsx
           taizhang convert samples/plan-2023.xlsx out/plan.csv --fill-merged
           taizhang units init samples/plan-2023.xlsx -o units.yaml
