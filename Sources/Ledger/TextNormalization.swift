@@ -1,4 +1,5 @@
 import Foundation
+import Table
 
 /// A cell's text as written, beside the form used to compare it.
 ///
@@ -102,13 +103,7 @@ public enum TextNormalization {
         return false
     }
 
-    /// Unicode's White_Space property, written out: looking the property up is slow in the row loop.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
