@@ -30,6 +30,9 @@ public final class SheetWriter {
     private var protection: SheetProtection?
     private(set) var printSetup: PrintSetup?
     private(set) var hyperlinks: [Hyperlink] = []
+    private(set) var charts: [(chart: Chart, anchor: CellRange)] = []
+    /// Set by the workbook at close: this sheet's drawing part number, when it has charts.
+    var drawingNumber: Int?
     /// The default row height in points; Chinese Excel's 11-point 等线 rows are 14.25.
     public var defaultRowHeight = 14.25
 
@@ -232,6 +235,19 @@ public final class SheetWriter {
         hyperlinks.append(link)
     }
 
+    /// Places a native chart over the cells of `anchor`.
+    public func addChart(_ chart: Chart, at anchor: CellRange) {
+        charts.append((chart, anchor))
+    }
+
+    /// The external links of the sheet, in order: their relationship ids come first, then the drawing's.
+    private var externalLinks: [String] {
+        hyperlinks.compactMap { link -> String? in
+            if case .url(let url) = link.target { return url }
+            return nil
+        }
+    }
+
     // MARK: - Assembly
 
     /// Finishes the sheet part; `selected` marks the tab Excel opens on.
@@ -355,17 +371,17 @@ public final class SheetWriter {
                 XMLBytes.append("<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>", to: &out)
             }
         }
+        if drawingNumber != nil {
+            XMLBytes.append("<drawing r:id=\"rId", to: &out); XMLBytes.append(externalLinks.count + 1, to: &out); XMLBytes.append("\"/>", to: &out)
+        }
         XMLBytes.append("</worksheet>", to: &out)
         return out
     }
 
-    /// `xl/worksheets/_rels/sheetN.xml.rels` for external links, or nil.
+    /// `xl/worksheets/_rels/sheetN.xml.rels` for external links and the drawing, or nil.
     func relationshipsXML() -> [UInt8]? {
-        let urls = hyperlinks.compactMap { link -> String? in
-            if case .url(let url) = link.target { return url }
-            return nil
-        }
-        guard !urls.isEmpty else { return nil }
+        let urls = externalLinks
+        guard !urls.isEmpty || drawingNumber != nil else { return nil }
         var out: [UInt8] = []
         XMLBytes.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">", to: &out)
         for (i, url) in urls.enumerated() {
@@ -373,6 +389,11 @@ public final class SheetWriter {
             XMLBytes.append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"", to: &out)
             XMLBytes.appendAttribute(url, to: &out)
             XMLBytes.append("\" TargetMode=\"External\"/>", to: &out)
+        }
+        if let drawingNumber {
+            XMLBytes.append("<Relationship Id=\"rId", to: &out); XMLBytes.append(urls.count + 1, to: &out)
+            XMLBytes.append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing\" Target=\"../drawings/drawing", to: &out)
+            XMLBytes.append(drawingNumber, to: &out); XMLBytes.append(".xml\"/>", to: &out)
         }
         XMLBytes.append("</Relationships>", to: &out)
         return out

@@ -69,7 +69,24 @@ public final class WorkbookWriter {
         let level = options.compressionLevel
         var parts: [StoredPart] = []
         let custom = !properties.custom.isEmpty
-        parts.append(StoredPart(name: "[Content_Types].xml", xml: PackageParts.contentTypes(sheets: sheets.count, sharedStrings: sharedStrings != nil, custom: custom), level: level))
+        // Number drawings (one per sheet with charts) and charts across the workbook.
+        var drawingParts: [StoredPart] = []
+        var chartCount = 0, drawingCount = 0
+        for sheet in sheets where !sheet.charts.isEmpty {
+            drawingCount += 1
+            let number = drawingCount
+            sheet.drawingNumber = number
+            let charts = (chartCount + 1)..<(chartCount + 1 + sheet.charts.count)
+            drawingParts.append(StoredPart(name: "xl/drawings/drawing\(number).xml", xml: DrawingPart.xml(anchors: sheet.charts.map(\.anchor)), level: level))
+            drawingParts.append(StoredPart(name: "xl/drawings/_rels/drawing\(number).xml.rels", xml: DrawingPart.relationships(charts: charts), level: level))
+            for (chart, index) in zip(sheet.charts.map(\.chart), charts) {
+                drawingParts.append(StoredPart(name: "xl/charts/chart\(index).xml", xml: ChartPart.xml(chart), level: level))
+            }
+            chartCount += sheet.charts.count
+        }
+        parts.append(StoredPart(name: "[Content_Types].xml", xml: PackageParts.contentTypes(
+            sheets: sheets.count, sharedStrings: sharedStrings != nil, custom: custom,
+            drawings: sheets.filter { !$0.charts.isEmpty }.count, charts: chartCount), level: level))
         parts.append(StoredPart(name: "_rels/.rels", xml: PackageParts.rootRelationships(custom: custom), level: level))
         parts.append(StoredPart(name: "docProps/app.xml", xml: PackageParts.app(sheets), level: level))
         parts.append(StoredPart(name: "docProps/core.xml", xml: PackageParts.core(properties), level: level))
@@ -82,6 +99,7 @@ public final class WorkbookWriter {
                 parts.append(StoredPart(name: "xl/worksheets/_rels/sheet\(sheet.position).xml.rels", xml: rels, level: level))
             }
         }
+        parts += drawingParts
         if let sharedStrings { parts.append(try sharedStrings.finish(level: level)) }
         // Styles last: writing sheets may still register date formats.
         parts.insert(StoredPart(name: "xl/styles.xml", xml: styles.xml(), level: level), at: parts.firstIndex { $0.name.hasPrefix("xl/worksheets/") } ?? parts.count)

@@ -1,0 +1,135 @@
+/// `xl/charts/chartN.xml`: DrawingML chart XML for the chart kinds `Chart` offers.
+enum ChartPart {
+    static func xml(_ chart: Chart) -> [UInt8] {
+        var out: [UInt8] = []
+        XMLBytes.append(PackageParts.header, to: &out)
+        XMLBytes.append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><c:roundedCorners val=\"0\"/><c:chart>", to: &out)
+        if let title = chart.title {
+            XMLBytes.append("<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1400\" b=\"1\"/></a:pPr><a:r><a:rPr lang=\"zh-CN\" sz=\"1400\" b=\"1\"/><a:t>", to: &out)
+            XMLBytes.appendText(title, to: &out)
+            XMLBytes.append("</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title><c:autoTitleDeleted val=\"0\"/>", to: &out)
+        } else {
+            XMLBytes.append("<c:autoTitleDeleted val=\"1\"/>", to: &out)
+        }
+        XMLBytes.append("<c:plotArea><c:layout/>", to: &out)
+        switch chart.kind {
+        case .bar(let horizontal, let stacked):
+            XMLBytes.append(horizontal ? "<c:barChart><c:barDir val=\"bar\"/>" : "<c:barChart><c:barDir val=\"col\"/>", to: &out)
+            XMLBytes.append(stacked ? "<c:grouping val=\"stacked\"/>" : "<c:grouping val=\"clustered\"/>", to: &out)
+            XMLBytes.append("<c:varyColors val=\"0\"/>", to: &out)
+            for (i, series) in chart.series.enumerated() { appendSeries(series, index: i, chart: chart, to: &out) }
+            appendLabels(chart.showDataLabels, percent: false, to: &out)
+            XMLBytes.append("<c:gapWidth val=\"60\"/>", to: &out)
+            if stacked { XMLBytes.append("<c:overlap val=\"100\"/>", to: &out) }
+            XMLBytes.append("<c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:barChart>", to: &out)
+            // Horizontal bars list categories top to bottom, as a table reads.
+            XMLBytes.append("<c:catAx><c:axId val=\"500000001\"/><c:scaling><c:orientation val=\"", to: &out)
+            XMLBytes.append(horizontal ? "maxMin" : "minMax", to: &out)
+            XMLBytes.append("\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
+            XMLBytes.append(horizontal ? "l" : "b", to: &out)
+            XMLBytes.append("\"/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>", to: &out)
+            XMLBytes.append("<c:valAx><c:axId val=\"500000002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
+            XMLBytes.append(horizontal ? "b" : "l", to: &out)
+            XMLBytes.append("\"/><c:majorGridlines/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000001\"/>", to: &out)
+            XMLBytes.append(horizontal ? "<c:crosses val=\"max\"/>" : "<c:crosses val=\"autoZero\"/>", to: &out)
+            XMLBytes.append("<c:crossBetween val=\"between\"/></c:valAx>", to: &out)
+        case .doughnut:
+            XMLBytes.append("<c:doughnutChart><c:varyColors val=\"1\"/>", to: &out)
+            if let series = chart.series.first { appendSeries(series, index: 0, chart: chart, to: &out) }
+            appendLabels(chart.showDataLabels, percent: true, to: &out)
+            XMLBytes.append("<c:firstSliceAng val=\"0\"/><c:holeSize val=\"55\"/></c:doughnutChart>", to: &out)
+        }
+        XMLBytes.append("</c:plotArea>", to: &out)
+        if chart.showLegend {
+            XMLBytes.append("<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>", to: &out)
+        }
+        XMLBytes.append("<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1000\"><a:latin typeface=\"等线\"/><a:ea typeface=\"等线\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr></c:chartSpace>", to: &out)
+        return out
+    }
+
+    private static func appendSeries(_ series: Chart.Series, index: Int, chart: Chart, to out: inout [UInt8]) {
+        XMLBytes.append("<c:ser><c:idx val=\"", to: &out); XMLBytes.append(index, to: &out)
+        XMLBytes.append("\"/><c:order val=\"", to: &out); XMLBytes.append(index, to: &out); XMLBytes.append("\"/><c:tx>", to: &out)
+        if let cell = series.nameCell {
+            XMLBytes.append("<c:strRef><c:f>", to: &out); XMLBytes.appendText(cell, to: &out)
+            XMLBytes.append("</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>", to: &out)
+            XMLBytes.appendText(series.name, to: &out)
+            XMLBytes.append("</c:v></c:pt></c:strCache></c:strRef>", to: &out)
+        } else {
+            XMLBytes.append("<c:v>", to: &out); XMLBytes.appendText(series.name, to: &out); XMLBytes.append("</c:v>", to: &out)
+        }
+        XMLBytes.append("</c:tx>", to: &out)
+        if let color = series.color {
+            XMLBytes.append("<c:spPr><a:solidFill><a:srgbClr val=\"", to: &out); XMLBytes.appendAttribute(color, to: &out)
+            XMLBytes.append("\"/></a:solidFill></c:spPr>", to: &out)
+        }
+        if chart.kind == .bar(horizontal: true, stacked: false) || chart.kind == .bar(horizontal: false, stacked: false) {
+            XMLBytes.append("<c:invertIfNegative val=\"0\"/>", to: &out)
+        }
+        for (point, color) in series.pointColors.enumerated() {
+            XMLBytes.append("<c:dPt><c:idx val=\"", to: &out); XMLBytes.append(point, to: &out)
+            XMLBytes.append("\"/><c:bubble3D val=\"0\"/><c:spPr><a:solidFill><a:srgbClr val=\"", to: &out); XMLBytes.appendAttribute(color, to: &out)
+            XMLBytes.append("\"/></a:solidFill></c:spPr></c:dPt>", to: &out)
+        }
+        XMLBytes.append("<c:cat><c:strRef><c:f>", to: &out); XMLBytes.appendText(chart.categoriesRange, to: &out)
+        XMLBytes.append("</c:f><c:strCache><c:ptCount val=\"", to: &out); XMLBytes.append(chart.categories.count, to: &out); XMLBytes.append("\"/>", to: &out)
+        for (i, category) in chart.categories.enumerated() {
+            XMLBytes.append("<c:pt idx=\"", to: &out); XMLBytes.append(i, to: &out); XMLBytes.append("\"><c:v>", to: &out)
+            XMLBytes.appendText(category, to: &out); XMLBytes.append("</c:v></c:pt>", to: &out)
+        }
+        XMLBytes.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>", to: &out); XMLBytes.appendText(series.valuesRange, to: &out)
+        XMLBytes.append("</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"", to: &out)
+        XMLBytes.append(series.values.count, to: &out); XMLBytes.append("\"/>", to: &out)
+        for (i, value) in series.values.enumerated() {
+            XMLBytes.append("<c:pt idx=\"", to: &out); XMLBytes.append(i, to: &out); XMLBytes.append("\"><c:v>", to: &out)
+            XMLBytes.append(value, to: &out); XMLBytes.append("</c:v></c:pt>", to: &out)
+        }
+        XMLBytes.append("</c:numCache></c:numRef></c:val></c:ser>", to: &out)
+    }
+
+    private static func appendLabels(_ show: Bool, percent: Bool, to out: inout [UInt8]) {
+        guard show else { return }
+        XMLBytes.append("<c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"", to: &out)
+        XMLBytes.append(percent ? "0" : "1", to: &out)
+        XMLBytes.append("\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"", to: &out)
+        XMLBytes.append(percent ? "1" : "0", to: &out)
+        XMLBytes.append("\"/><c:showBubbleSize val=\"0\"/></c:dLbls>", to: &out)
+    }
+}
+
+/// `xl/drawings/drawingN.xml` and its relationships: where on the sheet each chart sits.
+enum DrawingPart {
+    static func xml(anchors: [CellRange]) -> [UInt8] {
+        var out: [UInt8] = []
+        XMLBytes.append(PackageParts.header, to: &out)
+        XMLBytes.append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">", to: &out)
+        for (i, anchor) in anchors.enumerated() {
+            XMLBytes.append("<xdr:twoCellAnchor><xdr:from><xdr:col>", to: &out); XMLBytes.append(anchor.first.column - 1, to: &out)
+            XMLBytes.append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>", to: &out); XMLBytes.append(anchor.first.row - 1, to: &out)
+            XMLBytes.append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>", to: &out); XMLBytes.append(anchor.last.column, to: &out)
+            XMLBytes.append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>", to: &out); XMLBytes.append(anchor.last.row, to: &out)
+            XMLBytes.append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=\"\"><xdr:nvGraphicFramePr><xdr:cNvPr id=\"", to: &out)
+            XMLBytes.append(i + 2, to: &out)
+            XMLBytes.append("\" name=\"图表 ", to: &out); XMLBytes.append(i + 1, to: &out)
+            XMLBytes.append("\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rId", to: &out)
+            XMLBytes.append(i + 1, to: &out)
+            XMLBytes.append("\"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>", to: &out)
+        }
+        XMLBytes.append("</xdr:wsDr>", to: &out)
+        return out
+    }
+
+    /// Relationships of a drawing to its charts, numbered from `firstChart`.
+    static func relationships(charts: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        XMLBytes.append(PackageParts.header, to: &out)
+        XMLBytes.append("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">", to: &out)
+        for (i, chart) in charts.enumerated() {
+            XMLBytes.append("<Relationship Id=\"rId", to: &out); XMLBytes.append(i + 1, to: &out)
+            XMLBytes.append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"../charts/chart", to: &out)
+            XMLBytes.append(chart, to: &out); XMLBytes.append(".xml\"/>", to: &out)
+        }
+        XMLBytes.append("</Relationships>", to: &out)
+        return out
+    }
+}
