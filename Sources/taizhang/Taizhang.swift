@@ -9,12 +9,13 @@ struct Taizhang: ParsableCommand {
         示例 Examples:
           taizhang validate samples/plan-2023.xlsx --units samples/units.yaml
           taizhang split samples/plan-2023.xlsx --units samples/units.yaml -o out/templates
-          taizhang merge samples/plan-2023.xlsx samples/returns --units samples/units.yaml -o out/总台账.xlsx
+          taizhang merge samples/plan-2023.xlsx samples/returns --units samples/units.yaml -o out/总台账.xlsx --json out/总台账.json
+          taizhang report out/总台账.json -o out/简报.xlsx --text out/简报.txt
           taizhang inspect samples/plan-2023.xlsx
           taizhang convert samples/plan-2023.xlsx out/plan.csv --fill-merged
           taizhang units init samples/plan-2023.xlsx -o units.yaml
 
         退出码 Exit codes: 0 成功 ok · 1 发现数据问题 data problems · 2 无法读取或写入 cannot read or write
         """,
-        subcommands: [ValidateCommand.self, SplitCommand.self, MergeCommand.self, ConvertCommand.self, InspectCommand.self, UnitsCommand.self])
+        subcommands: [ValidateCommand.self, SplitCommand.self, MergeCommand.self, ReportCommand.self, ConvertCommand.self, InspectCommand.self, UnitsCommand.self])
 }

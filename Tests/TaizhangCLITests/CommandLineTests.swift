@@ -283,4 +283,21 @@ struct CommandLineTests {
         #expect(missing.status == 2)
         #expect(!FileManager.default.fileExists(atPath: dir + "/x.xlsx"))
     }
+
+    @Test("report: the briefing workbook and text from the merged JSON; a missing or foreign JSON is exit 2")
+    func reportCommand() throws {
+        let dir = Fixture.directory()
+        #expect(try CLI.run(["merge", plan, CLI.repository + "/samples/returns", "--units", CLI.repository + "/samples/units.yaml",
+                             "--as-of", "2023-12-15", "-o", dir + "/台账.xlsx", "--json", dir + "/台账.json", "-q"]).status == 0)
+        let result = try CLI.run(["report", dir + "/台账.json", "-o", dir + "/简报.xlsx", "--text", dir + "/简报.txt"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("截至12月15日，21项任务中已完成4项"))
+        #expect(try String(contentsOfFile: dir + "/简报.txt", encoding: .utf8).contains("一、逾期事项（1项）"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/简报.xlsx"))
+        #expect(try CLI.run(["report", dir + "/没有.json", "-o", dir + "/x.xlsx"]).status == 2)
+        try "{\"x\": 1}".write(toFile: dir + "/别的.json", atomically: true, encoding: .utf8)
+        let foreign = try CLI.run(["report", dir + "/别的.json", "-o", dir + "/x.xlsx"])
+        #expect(foreign.status == 2)
+        #expect(foreign.stderr.contains("不是 taizhang merge --json 生成的台账 JSON"))
+    }
 }
