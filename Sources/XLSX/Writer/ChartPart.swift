@@ -89,7 +89,10 @@ enum ChartPart {
 
     private static func appendLabels(_ show: Bool, percent: Bool, to out: inout [UInt8]) {
         guard show else { return }
-        XMLBytes.append("<c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"", to: &out)
+        // An empty zero section keeps "0" labels off empty segments, which would clutter a stacked bar.
+        XMLBytes.append("<c:dLbls><c:numFmt formatCode=\"", to: &out)
+        XMLBytes.append(percent ? "0%;;;" : "0;-0;;@", to: &out)
+        XMLBytes.append("\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"", to: &out)
         XMLBytes.append(percent ? "0" : "1", to: &out)
         XMLBytes.append("\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"", to: &out)
         XMLBytes.append(percent ? "1" : "0", to: &out)
