@@ -15,11 +15,16 @@ enum Exit {
 /// Prints a library error in the user's language and maps it to exit code 2. Every error type of the
 /// library describes itself in Chinese with its location.
 func report(_ error: Error) -> ExitCode {
-    printError("错误：\(error)")
+    printError(highlighted("错误：") + "\(error)")
     return Exit.cannotReadOrWrite
 }
 
 func printError(_ text: String) {
-    var line = text + "\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    printErrorRaw(text + "\n")
+}
+
+/// `label` in red when standard error is a terminal and NO_COLOR (no-color.org) is unset; plain otherwise,
+/// so that logs and pipes never carry escape codes.
+func highlighted(_ label: String, terminal: Bool = isatty(2) != 0, noColor: Bool = getenv("NO_COLOR") != nil) -> String {
+    terminal && !noColor ? "\u{1B}[1;31m" + label + "\u{1B}[0m" : label
 }

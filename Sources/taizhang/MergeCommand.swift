@@ -63,9 +63,14 @@ struct MergeCommand: ParsableCommand {
                 // One return in memory at a time: each is read, merged and let go.
                 var merger = Merger(plan: planResult, asOf: date)
                 let vocabulary = UnitReturn.returnVocabulary()
-                for file in try Self.files(returns) {
-                    merger.add(try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)], vocabulary: vocabulary))
+                let files = try Self.files(returns)
+                var progress = ProgressLine("合并反馈", unit: "个文件", total: files.count, quiet: global.quiet)
+                for file in files {
+                    let unitReturn = try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)], vocabulary: vocabulary)
+                    merger.add(unitReturn)
+                    progress.advance(rows: unitReturn.rows.count)
                 }
+                progress.finish()
                 let ledger = merger.finish()
                 try LedgerReport.writeWorkbook(ledger, to: output)
                 if let csv {

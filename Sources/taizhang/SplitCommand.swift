@@ -34,15 +34,18 @@ struct SplitCommand: ParsableCommand {
                 let result = try planOptions.load(plan)
                 if !result.errors.isEmpty {
                     printError(PlanReport.text(result))
-                    printError("错误：计划表有 \(result.errors.count) 个错误，请先改正（taizhang validate）再分发。")
+                    printError(highlighted("错误：") + "计划表有 \(result.errors.count) 个错误，请先改正（taizhang validate）再分发。")
                     throw Exit.dataProblems
                 }
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                var written = 0
-                for unit in result.registry.units.map(\.name) where !ReturnTemplate.tasks(for: unit, in: result).isEmpty {
+                let units = result.registry.units.map(\.name).filter { !ReturnTemplate.tasks(for: $0, in: result).isEmpty }
+                var progress = ProgressLine("生成反馈表", unit: "个单位", total: units.count, quiet: global.quiet)
+                for unit in units {
                     try ReturnTemplate.write(unit: unit, plan: result, to: output + "/" + ReturnTemplate.fileName(for: unit))
-                    written += 1
+                    progress.advance()
                 }
+                progress.finish()
+                let written = units.count
                 if !global.quiet { printError("已生成 \(written) 个单位的任务反馈表，在 \(output)/。") }
             } catch let error as ExitCode {
                 throw error

@@ -300,4 +300,20 @@ struct CommandLineTests {
         #expect(foreign.status == 2)
         #expect(foreign.stderr.contains("不是 taizhang merge --json 生成的台账 JSON"))
     }
+
+    @Test("colour only on a terminal: red 错误： under a pty, plain into a file or with NO_COLOR",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pty"))
+    func colourOnlyOnTerminal() throws {
+        let missing = Fixture.directory() + "/没有.xlsx"
+        let plain = try CLI.run(["inspect", missing])
+        #expect(plain.status == 2)
+        #expect(plain.stderr.hasPrefix("错误："))
+        #expect(!plain.stderr.contains("\u{1B}"))
+        // swift test sets NO_COLOR for its children; script(1) gives the command a terminal and copies what it printed to our standard output.
+        let pty = try CLI.run(["--shell", "unset NO_COLOR; exec /usr/bin/script -qec \"'$0' inspect '$1'\" /dev/null", missing])
+        #expect(pty.stdout.contains("\u{1B}[1;31m错误：\u{1B}[0m"), "\(pty.stdout)")
+        let noColor = try CLI.run(["--shell", "NO_COLOR=1 exec /usr/bin/script -qec \"'$0' inspect '$1'\" /dev/null", missing])
+        #expect(noColor.stdout.contains("错误："))
+        #expect(!noColor.stdout.contains("\u{1B}"))
+    }
 }
