@@ -127,6 +127,9 @@ public struct Briefing: Sendable {
         let percent = writer.style(CellFormat(border: true, horizontal: .center, numberFormat: "0.0%"))
         let note = writer.style(CellFormat(italic: true, fontSize: 9, wrap: true))
         let sheet = try writer.addSheet("简报")
+        // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
+        // column fits the longest names of a city's units (市政务服务大厅管理中心) on one line.
+        for (column, width) in [24.0, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
         try sheet.append([Cell(column: 1, value: .text("\(planYear)年工作任务落实情况简报"), style: titleStyle)], height: 30)
         try sheet.merge(CellRange("A1:J1")!)
         try sheet.append([Cell(column: 1, value: .text(headline), style: headlineStyle)], height: 48)
@@ -167,11 +170,11 @@ public struct Briefing: Sendable {
         func list(_ title: String, _ tasks: [ListedTask], daysHeader: String) throws {
             try sheet.append([Cell(column: 1, value: .text(title), style: section)], row: row)
             row += 1
+            try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
+            try sheet.merge(CellRange(first: CellReference(row: row, column: 9), last: CellReference(row: row, column: 10)))
             try sheet.append([Cell(column: 1, value: .text("任务编号"), style: header), Cell(column: 2, value: .text("具体任务"), style: header),
                               Cell(column: 6, value: .text("牵头单位"), style: header), Cell(column: 7, value: .text("完成时限"), style: header),
                               Cell(column: 8, value: .text(daysHeader), style: header), Cell(column: 9, value: .text("最新进展"), style: header)], row: row)
-            try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
-            try sheet.merge(CellRange(first: CellReference(row: row, column: 9), last: CellReference(row: row, column: 10)))
             row += 1
             if tasks.isEmpty {
                 try sheet.append([Cell(column: 1, value: .text("无"), style: body)], row: row)
@@ -179,12 +182,12 @@ public struct Briefing: Sendable {
                 return
             }
             for task in tasks {
+                try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
+                try sheet.merge(CellRange(first: CellReference(row: row, column: 9), last: CellReference(row: row, column: 10)))
                 try sheet.append([Cell(column: 1, value: .text(task.id), style: centered), Cell(column: 2, value: .text(task.task), style: body),
                                   Cell(column: 6, value: .text(task.leads), style: body), Cell(column: 7, value: .text(task.due.description), style: centered),
                                   Cell(column: 8, value: .number(Double(task.days)), style: centered), Cell(column: 9, value: .text(task.latestProgress), style: body)],
-                                 row: row, height: 30)
-                try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
-                try sheet.merge(CellRange(first: CellReference(row: row, column: 9), last: CellReference(row: row, column: 10)))
+                                 row: row)
                 row += 1
             }
             row += 1
@@ -193,17 +196,16 @@ public struct Briefing: Sendable {
         try list("临期提醒", dueSoon, daysHeader: "剩余天数")
         try sheet.append([Cell(column: 1, value: .text("报送情况"), style: section)], row: row)
         row += 1
+        try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
         try sheet.append([Cell(column: 1, value: .text("单位"), style: header), Cell(column: 2, value: .text("报送文件"), style: header),
                           Cell(column: 6, value: .text("情况"), style: header)], row: row)
-        try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
         row += 1
         for unit in reporting {
+            try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
             try sheet.append([Cell(column: 1, value: .text(unit.unit), style: body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: body),
                               Cell(column: 6, value: .text(unit.submitted ? "已报送" : "未报送"), style: centered)], row: row)
-            try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
             row += 1
         }
-        for (column, width) in [12.0, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
         sheet.setPrintSetup(PrintSetup(landscape: true, fitToWidth: true, repeatRows: nil, pageNumbers: true))
         try writer.close()
     }

@@ -38,21 +38,21 @@ public enum LedgerReport {
         try main.append([Cell(column: 1, value: .text(title), style: titleStyle)], height: 32)
         try main.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: columns.count)))
         try main.append(values: columns.map { .text($0) }, style: header, height: 28)
-        var groupStart = 3
-        for (i, entry) in ledger.entries.enumerated() {
+        // Widths and merges come before the rows so that rows are sized for the text that shows.
+        for (column, width) in [6.0, 13, 18, 30, 40, 20, 12, 50, 10, 8, 20, 20].enumerated() { main.setColumn(column + 1, width: width) }
+        let entries = ledger.entries
+        for (i, entry) in entries.enumerated() {
             let row = i + 3
+            if i == 0 || entries[i - 1].task.category?.text != entry.task.category?.text {
+                let end = entries[i...].firstIndex { $0.task.category?.text != entry.task.category?.text } ?? entries.count
+                if end - i > 1 { try main.merge(CellRange(first: CellReference(row: row, column: 3), last: CellReference(row: 2 + end, column: 3))) }
+            }
             let values = fields(entry, index: i)
             try main.append(values.enumerated().map { column, text in
                 let style = column == 8 ? statusStyles[entry.status.defaultColour(overdue: entry.overdue)]! : [0, 1, 6, 9].contains(column) ? centered : body
                 return Cell(column: column + 1, value: .text(text), style: style)
             }, row: row)
-            let next = i + 1 < ledger.entries.count ? ledger.entries[i + 1].task.category?.text : nil
-            if next != entry.task.category?.text || i + 1 == ledger.entries.count {
-                if row > groupStart { try main.merge(CellRange(first: CellReference(row: groupStart, column: 3), last: CellReference(row: row, column: 3))) }
-                groupStart = row + 1
-            }
         }
-        for (column, width) in [6.0, 13, 18, 30, 40, 20, 12, 50, 10, 8, 20, 20].enumerated() { main.setColumn(column + 1, width: width) }
         main.freeze(rows: 2)
         main.setAutoFilter(CellRange(first: CellReference(row: 2, column: 1), last: CellReference(row: max(ledger.entries.count + 2, 3), column: columns.count)))
         main.setPrintSetup(PrintSetup(repeatRows: 1...2))
@@ -60,6 +60,7 @@ public enum LedgerReport {
         // 汇总
         let summary = LedgerSummary(ledger)
         let sheet = try writer.addSheet("汇总")
+        for (column, width) in [24.0, 10, 8, 8, 8, 8, 8, 10, 8, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
         try sheet.append([Cell(column: 1, value: .text("各单位任务落实情况汇总（截至\(asOf)）"), style: titleStyle)], height: 28)
         try sheet.merge(CellRange("A1:J1")!)
         try sheet.append(values: (["单位", "牵头任务数"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["到期完成率"]).map { .text($0) }, style: header)
@@ -74,12 +75,12 @@ public enum LedgerReport {
         let definitionRow = summary.lines.count + 5
         try sheet.append([Cell(column: 1, value: .text("说明：" + LedgerSummary.rateDefinition), style: note)], row: definitionRow, height: 45)
         try sheet.merge(CellRange(first: CellReference(row: definitionRow, column: 1), last: CellReference(row: definitionRow, column: 10)))
-        for (column, width) in [24.0, 10, 8, 8, 8, 8, 8, 10, 8, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
         sheet.freeze(rows: 2)
         sheet.setPrintSetup(PrintSetup(repeatRows: 1...2))
 
         // 逾期事项
         let overdue = try writer.addSheet("逾期事项")
+        for (column, width) in [13.0, 40, 20, 12, 8, 50].enumerated() { overdue.setColumn(column + 1, width: width) }
         try overdue.append(values: ["任务编号", "具体任务", "牵头落实单位", "完成时限", "逾期天数", "最新进展"].map { .text($0) }, style: header)
         for entry in ledger.entries where entry.overdue {
             let days = entry.task.deadline.due.map { $0.days(to: ledger.asOf) } ?? 0
@@ -90,11 +91,11 @@ public enum LedgerReport {
                 Cell(column: 6, value: .text(entry.progress.first?.text ?? "（未报送）"), style: body),
             ])
         }
-        for (column, width) in [13.0, 40, 20, 12, 8, 50].enumerated() { overdue.setColumn(column + 1, width: width) }
         overdue.freeze(rows: 1)
 
         // 未报送
         let missing = try writer.addSheet("未报送")
+        for (column, width) in [20.0, 40, 40].enumerated() { missing.setColumn(column + 1, width: width) }
         try missing.append(values: ["单位", "应报任务数", "报送文件"].map { .text($0) }, style: header)
         for unit in ledger.units where !unit.submitted {
             let count = ledger.entries.filter { $0.task.units.references.contains { $0.name == unit.name } }.count
@@ -108,10 +109,10 @@ public enum LedgerReport {
             try missing.append([Cell(column: 1, value: .text(entry.task.id), style: centered), Cell(column: 2, value: .text(entry.task.task.text), style: body),
                                 Cell(column: 3, value: .text(entry.missing.joined(separator: "、")), style: body)])
         }
-        for (column, width) in [20.0, 40, 40].enumerated() { missing.setColumn(column + 1, width: width) }
 
         // 问题
         let problems = try writer.addSheet("问题")
+        for (column, width) in [8.0, 18, 28, 10, 8, 70].enumerated() { problems.setColumn(column + 1, width: width) }
         try problems.append(values: ["级别", "代码", "文件", "工作表", "单元格", "说明"].map { .text($0) }, style: header)
         for issue in ledger.issues {
             try problems.append([
@@ -123,12 +124,12 @@ public enum LedgerReport {
                 Cell(column: 6, value: .text(issue.message), style: body),
             ])
         }
-        for (column, width) in [8.0, 18, 28, 10, 8, 70].enumerated() { problems.setColumn(column + 1, width: width) }
         problems.freeze(rows: 1)
         problems.setAutoFilter(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: max(ledger.issues.count + 1, 2), column: 6)))
 
         // 来源
         let sources = try writer.addSheet("来源")
+        for (column, width) in [32.0, 16, 66, 8, 8, 10, 8, 10, 8, 20].enumerated() { sources.setColumn(column + 1, width: width) }
         try sources.append(values: ["文件", "单位", "SHA-256", "读取行数", "匹配行数", "读取单元格", "已合并", "与计划相同", "列入问题", "处理"].map { .text($0) }, style: header)
         for ret in ledger.returns {
             let handling = ret.unit == nil ? "无法识别单位，未合并" : ret.superseded ? "已被较晚的报送替代" : "已合并"
@@ -141,7 +142,6 @@ public enum LedgerReport {
                 Cell(column: 10, value: .text(handling), style: body),
             ])
         }
-        for (column, width) in [32.0, 16, 66, 8, 8, 10, 8, 10, 8, 20].enumerated() { sources.setColumn(column + 1, width: width) }
         sources.freeze(rows: 1)
         try writer.close()
     }

@@ -44,6 +44,10 @@ public enum ReturnTemplate {
         let columns = planHeaders.count + progressHeaders.count
 
         let sheet = try writer.addSheet(sheetName)
+        // Widths and merges come before the rows so that rows are sized for the text that shows.
+        for (column, width) in [(1, 13.0), (2, 18.0), (3, 30.0), (4, 40.0), (5, 14.0), (6, 8.0), (7, 12.0), (8, 40.0), (9, 10.0), (10, 12.0), (11, 20.0), (12, 16.0)] {
+            sheet.setColumn(column, width: width)
+        }
         try sheet.append([Cell(column: 1, value: .text(title), style: titleStyle)], height: 30)
         try sheet.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: columns)))
         try sheet.append([Cell(column: 1, value: .text("\(unitProperty)：\(unit)"), style: label),
@@ -54,9 +58,13 @@ public enum ReturnTemplate {
             Cell(column: i + 1, value: .text(text), style: i < planHeaders.count ? header : input)
         }, height: 30)
 
-        var groupStart = 4
         for (i, (task, role)) in rows.enumerated() {
             let row = 4 + i
+            // The group column merged over rows of one category, as in the plan.
+            if i == 0 || rows[i - 1].task.category?.text != task.category?.text {
+                let end = rows[i...].firstIndex { $0.task.category?.text != task.category?.text } ?? rows.count
+                if end - i > 1 { try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: 3 + end, column: 2))) }
+            }
             let roleName = role == .lead ? "牵头" : role == .cooperating ? "配合" : "负责"
             let cells = [
                 Cell(column: 1, value: .text(task.id), style: locked),
@@ -69,19 +77,10 @@ public enum ReturnTemplate {
             ]
             let inputs = Dictionary(uniqueKeysWithValues: (8...columns).map { ($0, $0 == 10 ? openDate : open) })
             try sheet.append(cells, row: row, blanks: inputs)
-            // The group column merged over rows of one category, as in the plan.
-            let next = i + 1 < rows.count ? rows[i + 1].task.category?.text : nil
-            if next != task.category?.text || i + 1 == rows.count {
-                if row > groupStart { try sheet.merge(CellRange(first: CellReference(row: groupStart, column: 2), last: CellReference(row: row, column: 2))) }
-                groupStart = row + 1
-            }
         }
         let last = max(3 + rows.count, 4)
         try sheet.addDropdown(Dropdown(range: CellRange(first: CellReference(row: 4, column: 9), last: CellReference(row: last, column: 9)),
                                        items: statusChoices.map(\.displayName), prompt: "请选择完成状态"))
-        for (column, width) in [(1, 13.0), (2, 18.0), (3, 30.0), (4, 40.0), (5, 14.0), (6, 8.0), (7, 12.0), (8, 40.0), (9, 10.0), (10, 12.0), (11, 20.0), (12, 16.0)] {
-            sheet.setColumn(column, width: width)
-        }
         sheet.freeze(rows: 3, columns: 1)
         sheet.protect(SheetProtection(allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: true))
         sheet.setPrintSetup(PrintSetup(repeatRows: 3...3))

@@ -35,6 +35,8 @@ public final class SheetWriter {
     var drawingNumber: Int?
     /// The default row height in points; Chinese Excel's 11-point 等线 rows are 14.25.
     public var defaultRowHeight = 14.25
+    /// Rows given no height are made tall enough for their wrapped text, as Excel's "AutoFit Row Height" would.
+    public var fitsWrappedText = true
 
     init(name: String, position: Int, styles: StyleRegistry, sharedStrings: SharedStringsWriter?, body: DeflatePipeline, level: Int32) {
         self.name = name
@@ -62,7 +64,7 @@ public final class SheetWriter {
         }
         XMLBytes.append("<row r=\"", to: &buffer)
         XMLBytes.append(number, to: &buffer)
-        if let height {
+        if let height = height ?? fittedHeight(cells, row: number) {
             XMLBytes.append("\" ht=\"", to: &buffer)
             XMLBytes.append(height, to: &buffer)
             XMLBytes.append("\" customHeight=\"1", to: &buffer)
@@ -171,6 +173,29 @@ public final class SheetWriter {
     private func appendColumnName(_ column: Int) {
         while columnNames.count <= column { columnNames.append(Array(CellReference.columnName(columnNames.count).utf8)) }
         buffer.append(contentsOf: columnNames[column])
+    }
+
+    /// The height wrapped text in `cells` needs, when taller than the default; nil otherwise. Columns must be
+    /// sized, and horizontal merges registered, before the row is appended for their widths to count.
+    private func fittedHeight(_ cells: [Cell], row: Int) -> Double? {
+        guard fitsWrappedText else { return nil }
+        var tallest = 1, fontSize = 11.0
+        for cell in cells {
+            guard case .text(let text) = cell.value, styles.contains(StyleID(index: cell.style)) else { continue }
+            let format = styles.format(of: StyleID(index: cell.style))
+            guard format.wrap else { continue }
+            var span = cell.column...cell.column
+            if let merge = openMerges.first(where: { $0.first.row <= row && row <= $0.last.row && ($0.first.column...$0.last.column).contains(cell.column) }) {
+                // A merge taller than one row has that height already; cells under a merge's first one do not show.
+                if merge.last.row > merge.first.row || merge.first.column != cell.column { continue }
+                span = merge.first.column...merge.last.column
+            }
+            let width = span.reduce(0.0) { $0 + (columns[$1]?.width ?? RowHeight.defaultColumnWidth) }
+            let lines = RowHeight.lines(text, columnWidth: width, fontSize: format.fontSize)
+            if lines > tallest || (lines == tallest && format.fontSize > fontSize) { (tallest, fontSize) = (lines, format.fontSize) }
+        }
+        let points = RowHeight.points(lines: tallest, fontSize: fontSize)
+        return tallest > 1 && points > defaultRowHeight ? points : nil
     }
 
     // MARK: - Sheet features
