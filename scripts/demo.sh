@@ -31,6 +31,6 @@ echo "   (samples/returns: the half-year round, with the messy cases of samples/
 echo
 echo "wrote $out/总台账.xlsx (总台账, 汇总, 逾期事项, 未报送, 问题, 来源), $out/总台账.csv and $out/总台账.json"
 echo
-echo "== taizhang report $out/总台账.json -o $out/简报.xlsx --text $out/简报.txt"
-"$taizhang" report "$out/总台账.json" -o "$out/简报.xlsx" --text "$out/简报.txt"
+echo "== taizhang report $out/总台账.json -o $out/简报.xlsx --report-by 2023-07-05 --text $out/简报.txt"
+"$taizhang" report "$out/总台账.json" -o "$out/简报.xlsx" --report-by 2023-07-05 --text "$out/简报.txt"
 echo "wrote $out/简报.xlsx (简报 with charts) and $out/简报.txt"

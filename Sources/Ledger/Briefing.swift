@@ -32,7 +32,17 @@ public struct Briefing: Sendable {
     public var total: UnitLine
     public var overdue: [ListedTask]
     public var dueSoon: [ListedTask]
-    public var reporting: [(unit: String, files: [String], submitted: Bool)]
+    /// One unit's reporting: its files, when the one merged was saved, and whether that was on time.
+    public struct Reporting: Sendable, Equatable {
+        public enum State: String, Sendable { case onTime = "按时报送", late = "迟报", submitted = "已报送", missing = "未报送" }
+        public var unit: String
+        public var files: [String]
+        /// Beijing time, `2023-07-05 09:15`; nil when not submitted or the file gave no time.
+        public var saved: String?
+        public var state: State
+        public var submitted: Bool { state != .missing }
+    }
+    public var reporting: [Reporting]
 
     /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，长期推进e项；m个单位已报送，k个单位未报送。"
     public var headline: String {
@@ -45,8 +55,9 @@ public struct Briefing: Sendable {
             + "\(submitted)个单位已报送，\(reporting.count - submitted)个单位未报送。"
     }
 
-    /// Reads the ledger JSON; `asOf` overrides the ledger's own date, `dueSoonDays` sets the 临期 window.
-    public init(json: Data, asOf override: CalendarDate? = nil, dueSoonDays: Int = 15) throws {
+    /// Reads the ledger JSON; `asOf` overrides the ledger's own date, `dueSoonDays` sets the 临期 window and
+    /// `reportBy`, the last day for returns, tells on-time from late ones.
+    public init(json: Data, asOf override: CalendarDate? = nil, dueSoonDays: Int = 15, reportBy: CalendarDate? = nil) throws {
         let ledger = try JSONDecoder().decode(LedgerJSON.self, from: json)
         guard let asOf = override ?? CalendarDate(iso: ledger.asOf) else { throw BriefingError.badLedger("asOf") }
         self.asOf = asOf
@@ -96,7 +107,49 @@ public struct Briefing: Sendable {
             let days = asOf.days(to: due)
             return days >= 0 && days <= dueSoonDays ? listed(task, due: due, days: days) : nil
         }.sorted { ($0.days, $0.id) < ($1.days, $1.id) }
-        reporting = ledger.units.map { ($0.name, $0.files, $0.submitted) }
+        var savedByUnit: [String: (date: CalendarDate, text: String, fromFile: Bool)] = [:]
+        for ret in ledger.returns ?? [] {
+            guard let unit = ret.unit, let time = ret.saved.flatMap(Self.beijingTime) else { continue }
+            // The later of two returns from one unit is the one merged.
+            if savedByUnit[unit].map({ $0.text < time.text }) ?? true { savedByUnit[unit] = (time.date, time.text, ret.savedFrom == "file") }
+        }
+        reporting = ledger.units.map { unit in
+            let saved = unit.submitted ? savedByUnit[unit.name] : nil
+            let state: Reporting.State
+            if !unit.submitted {
+                state = .missing
+            } else if let reportBy, let saved, !saved.fromFile {
+                state = saved.date <= reportBy ? .onTime : .late
+            } else {
+                state = .submitted
+            }
+            // A CSV's time is the file system's, which copying resets: shown, marked, and not judged.
+            return Reporting(unit: unit.name, files: unit.files, saved: saved.map { $0.fromFile ? $0.text + "（文件时间）" : $0.text }, state: state)
+        }
+    }
+
+    /// An ISO 8601 time (`2023-07-05T01:15:00Z`, with an offset, or local without one) as Beijing time: returns
+    /// come from offices in China, and a file saved at 01:15Z was saved at 09:15 on their calendar.
+    static func beijingTime(_ iso: String) -> (date: CalendarDate, text: String)? {
+        let chars = Array(iso.utf8)
+        guard chars.count >= 16, let date = CalendarDate(iso: String(iso.prefix(10))),
+              let hour = Int(String(decoding: chars[11..<13], as: UTF8.self)), let minute = Int(String(decoding: chars[14..<16], as: UTF8.self)) else { return nil }
+        // Minutes to add to reach UTC+8; none when the time carries no zone (already local).
+        let offset: Int
+        if iso.hasSuffix("Z") {
+            offset = 8 * 60
+        } else if let sign = iso.dropFirst(19).firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = iso[sign...].filter(\.isNumber)
+            guard zone.count == 4, let hh = Int(zone.prefix(2)), let mm = Int(zone.suffix(2)) else { return nil }
+            offset = 8 * 60 - (iso[sign] == "+" ? 1 : -1) * (hh * 60 + mm)
+        } else {
+            offset = 0
+        }
+        let total = hour * 60 + minute + offset
+        let day = date.adding(days: Int((Double(total) / 1440).rounded(.down)))
+        let inDay = ((total % 1440) + 1440) % 1440
+        let text = day.description + " " + String(format: "%02d:%02d", inDay / 60, inDay % 60)
+        return (day, text)
     }
 
     /// The headline and lists as plain text, ready to paste into a 通报.
@@ -108,10 +161,14 @@ public struct Briefing: Sendable {
         lines.append("二、临期提醒（\(dueSoon.count)项）")
         lines += dueSoon.isEmpty ? ["无。"] : dueSoon.enumerated().map { "\($0 + 1). \($1.task)（\($1.leads)，时限\($1.due)，还剩\($1.days)天）" }
         lines.append("")
-        let missing = reporting.filter { !$0.submitted }.map(\.unit)
         lines.append("三、报送情况")
-        lines.append("已报送：" + reporting.filter(\.submitted).map(\.unit).joined(separator: "、") + "。")
-        lines.append("未报送：" + (missing.isEmpty ? "无" : missing.joined(separator: "、")) + "。")
+        let judged = reporting.contains { $0.state == .onTime || $0.state == .late }
+        for state in judged ? [Reporting.State.onTime, .late, .submitted, .missing] : [.submitted, .missing] {
+            let units = reporting.filter { $0.state == state }.map(\.unit)
+            if judged && state == .submitted && units.isEmpty { continue }
+            let label = judged && state == .submitted ? "已报送（文件无保存时间，未判断是否按时）" : state.rawValue
+            lines.append("\(label)：" + (units.isEmpty ? "无" : units.joined(separator: "、")) + "。")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -125,6 +182,7 @@ public struct Briefing: Sendable {
         let body = writer.style(CellFormat(border: true, vertical: .top, wrap: true))
         let centered = writer.style(CellFormat(border: true, horizontal: .center, vertical: .top))
         let percent = writer.style(CellFormat(border: true, horizontal: .center, numberFormat: "0.0%"))
+        let alert = writer.style(CellFormat(fontColor: "C00000", border: true, horizontal: .center, vertical: .top))
         let note = writer.style(CellFormat(italic: true, fontSize: 9, wrap: true))
         let sheet = try writer.addSheet("简报")
         // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
@@ -197,13 +255,16 @@ public struct Briefing: Sendable {
         try sheet.append([Cell(column: 1, value: .text("报送情况"), style: section)], row: row)
         row += 1
         try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
+        try sheet.merge(CellRange(first: CellReference(row: row, column: 6), last: CellReference(row: row, column: 7)))
         try sheet.append([Cell(column: 1, value: .text("单位"), style: header), Cell(column: 2, value: .text("报送文件"), style: header),
-                          Cell(column: 6, value: .text("情况"), style: header)], row: row)
+                          Cell(column: 6, value: .text("保存时间"), style: header), Cell(column: 8, value: .text("情况"), style: header)], row: row)
         row += 1
         for unit in reporting {
             try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: row, column: 5)))
+            try sheet.merge(CellRange(first: CellReference(row: row, column: 6), last: CellReference(row: row, column: 7)))
             try sheet.append([Cell(column: 1, value: .text(unit.unit), style: body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: body),
-                              Cell(column: 6, value: .text(unit.submitted ? "已报送" : "未报送"), style: centered)], row: row)
+                              Cell(column: 6, value: .text(unit.saved ?? ""), style: centered),
+                              Cell(column: 8, value: .text(unit.state.rawValue), style: unit.state == .missing || unit.state == .late ? alert : centered)], row: row)
             row += 1
         }
         sheet.setPrintSetup(PrintSetup(landscape: true, fitToWidth: true, repeatRows: nil, pageNumbers: true))
@@ -233,9 +294,12 @@ struct LedgerJSON: Decodable {
         let overdue: Bool
     }
     struct Reporter: Decodable { let name: String; let submitted: Bool; let files: [String] }
+    struct Return: Decodable { let unit: String?; let saved: String?; let savedFrom: String? }
 
     let asOf: String
     let planYear: Int
     let tasks: [Task]
     let units: [Reporter]
+    /// Absent from ledgers written before the save time was recorded.
+    let returns: [Return]?
 }

@@ -199,6 +199,8 @@ public enum LedgerReport {
             w.raw(", \"unit\": ")
             if let unit = ret.unit { w.string(unit) } else { w.raw("null") }
             w.raw(", \"sha256\": "); w.string(ret.sha256)
+            w.raw(", \"saved\": "); w.string(ret.saved)
+            w.raw(", \"savedFrom\": "); w.string(ret.savedFromFile ? "file" : "workbook")
             w.raw(", \"cellsRead\": \(ret.cellsRead), \"cellsMerged\": \(ret.cellsMerged), \"cellsUnchanged\": \(ret.cellsUnchanged), \"cellsReported\": \(ret.cellsReported)}")
         }
         w.raw("\n]}\n")

@@ -40,6 +40,9 @@ public struct ReturnSummary: Sendable {
     public var cellsReported: Int
     /// A later file from the same unit replaced this one.
     public var superseded: Bool
+    /// When the file was last saved (ISO 8601): the workbook's modified property, else the file's time.
+    public var saved: String
+    public var savedFromFile: Bool
 }
 
 /// The merged ledger: every plan task, what each unit reported, and every problem found.
@@ -138,7 +141,8 @@ public struct Merger {
         var issues: [ValidationIssue] = []
         var progress: [(String, ProgressEntry)] = []
         var summary = ReturnSummary(file: ret.file, unit: ret.unit, sha256: ret.sha256, rowsRead: ret.rows.count, rowsMatched: 0,
-                                    cellsRead: ret.cellsRead, cellsMerged: 0, cellsUnchanged: 0, cellsReported: 0, superseded: false)
+                                    cellsRead: ret.cellsRead, cellsMerged: 0, cellsUnchanged: 0, cellsReported: 0, superseded: false,
+                                    saved: ret.saved, savedFromFile: ret.savedFromFile)
         guard let unit = ret.unit else {
             issues.append(.init(.error, "unidentified-return", at: SourceLocation(file: ret.file),
                                 "无法识别填报单位（文件属性、“填报单位”行和文件名中都没有单位名称），未合并。请用 --unit \(Merge.name(ret.file))=单位名称 指定。"))

@@ -26,6 +26,8 @@ public struct UnitReturn: Sendable {
     public var unitSource: UnitSource?
     /// When the file was last saved: the workbook's modified property, else the file's time.
     public var saved: String
+    /// The file had no modified property (a CSV), so `saved` is the file system's time, which a copy resets.
+    public var savedFromFile: Bool
     public var grid: Grid
     public var columns: [HeaderField: Int]
     public var headers: [Int: String]
@@ -87,7 +89,7 @@ public struct UnitReturn: Sendable {
             return Row(number: row.number, fields: values, typed: typed, extra: extra)
         }
         return UnitReturn(file: path, sha256: SHA256.file(path) ?? "", unit: found?.0, unitSource: found?.1,
-                          saved: saved ?? Self.fileTime(path), grid: grid, columns: fields, headers: sheet.layout.headers,
+                          saved: saved ?? Self.fileTime(path), savedFromFile: saved == nil, grid: grid, columns: fields, headers: sheet.layout.headers,
                           headerRow: sheet.layout.headerRows.upperBound, rows: rows)
     }
 

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
 
         示例 Examples:
           taizhang report out/总台账.json -o out/简报.xlsx --text out/简报.txt
-          taizhang report 台账.json -o 简报.xlsx --as-of 2023-12-15 --due-soon 30
+          taizhang report 台账.json -o 简报.xlsx --as-of 2023-12-15 --due-soon 30 --report-by 2023-12-05
         """)
 
     @Argument(help: "台账 JSON（taizhang merge --json 的输出）。Ledger JSON written by merge --json.")
@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("due-soon"), help: "临期提醒的天数，默认 15。Days ahead for the due-soon list.")
     var dueSoon = 15
 
+    @Option(name: .customLong("report-by"), help: "报送截止日 YYYY-MM-DD：据各单位文件的保存时间（北京时间）区分按时报送和迟报。Last day for returns: tells on-time from late by each file's save time.")
+    var reportBy: String?
+
     @Option(help: "另存为纯文本，便于粘贴到通报。Also write the headline and lists as plain text.")
     var text: String?
 
@@ -34,6 +37,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of 应写作 YYYY-MM-DD，例如 2023-12-15。") }
+        if let reportBy, CalendarDate(iso: reportBy) == nil { throw ValidationError("--report-by 应写作 YYYY-MM-DD，例如 2023-07-05。") }
         if dueSoon < 0 { throw ValidationError("--due-soon 不能为负数。") }
     }
 
@@ -45,7 +49,8 @@ struct ReportCommand: ParsableCommand {
                 }
                 let briefing: Briefing
                 do {
-                    briefing = try Briefing(json: data, asOf: asOf.flatMap { CalendarDate(iso: $0) }, dueSoonDays: dueSoon)
+                    briefing = try Briefing(json: data, asOf: asOf.flatMap { CalendarDate(iso: $0) }, dueSoonDays: dueSoon,
+                                          reportBy: reportBy.flatMap { CalendarDate(iso: $0) })
                 } catch is DecodingError {
                     throw ValidationError("\(ledger) 不是 taizhang merge --json 生成的台账 JSON。")
                 }

@@ -5,9 +5,40 @@ import XLSX
 
 @Suite("Leadership briefing")
 struct BriefingTests {
-    static func briefing(dueSoon: Int = 15, asOf: CalendarDate? = nil) throws -> Briefing {
+    static func briefing(dueSoon: Int = 15, asOf: CalendarDate? = nil, reportBy: CalendarDate? = nil) throws -> Briefing {
         let ledger = try MergeTests.merge(MergeTests.round)
-        return try Briefing(json: Data(LedgerReport.json(ledger)), asOf: asOf, dueSoonDays: dueSoon)
+        return try Briefing(json: Data(LedgerReport.json(ledger)), asOf: asOf, dueSoonDays: dueSoon, reportBy: reportBy)
+    }
+
+    @Test("save times read as Beijing time: Z and offsets converted across midnight, zone-less times taken as local")
+    func beijingTime() {
+        #expect(Briefing.beijingTime("2023-07-05T01:15:00Z")?.text == "2023-07-05 09:15")
+        #expect(Briefing.beijingTime("2023-07-05T20:00:00Z")?.text == "2023-07-06 04:00")
+        #expect(Briefing.beijingTime("2023-07-05T20:00:00Z")?.date.description == "2023-07-06")
+        #expect(Briefing.beijingTime("2023-07-05T09:15:00+08:00")?.text == "2023-07-05 09:15")
+        #expect(Briefing.beijingTime("2023-07-05T00:30:00-01:00")?.text == "2023-07-05 09:30")
+        #expect(Briefing.beijingTime("2023-07-05T09:15:00")?.text == "2023-07-05 09:15")
+        #expect(Briefing.beijingTime("2023-07-05T09:15:00.123Z")?.text == "2023-07-05 17:15")
+        #expect(Briefing.beijingTime("") == nil)
+        #expect(Briefing.beijingTime("yesterday afternoon") == nil)
+    }
+
+    @Test("报送情况 with a last day: on time and late by the workbook's save time; a CSV's file time is shown but not judged")
+    func reportingOnTime() throws {
+        let briefing = try Self.briefing(reportBy: CalendarDate(year: 2023, month: 7, day: 5)!)
+        let byUnit = Dictionary(uniqueKeysWithValues: briefing.reporting.map { ($0.unit, $0) })
+        #expect(byUnit["法规科"]?.state == .onTime)
+        #expect(byUnit["法规科"]?.saved == "2023-07-04 16:12")
+        // The corrected return, saved 6 July 15:48, is the one merged.
+        #expect(byUnit["政务科"]?.state == .late)
+        #expect(byUnit["政务科"]?.saved == "2023-07-06 15:48")
+        #expect(byUnit["热线科"]?.state == .submitted)
+        #expect(byUnit["热线科"]?.saved?.hasSuffix("（文件时间）") == true)
+        #expect(byUnit["市政务服务大厅管理中心"]?.state == .missing)
+        #expect(byUnit["市政务服务大厅管理中心"]?.saved == nil)
+        #expect(briefing.text.contains("迟报：政务科。"))
+        // Without a last day nothing is judged.
+        #expect(try Self.briefing().reporting.allSatisfy { $0.state == .submitted || $0.state == .missing })
     }
 
     @Test("the headline for the sample round on 2023-12-15")
