@@ -80,19 +80,28 @@ public struct Briefing: Sendable {
             default: return .onTrack
             }
         }
-        func line(_ unit: String, _ tasks: [LedgerJSON.Task]) -> UnitLine {
+        // A lead unit's line counts what that unit itself reported, as the ledger's 汇总 does.
+        func bucket(_ task: LedgerJSON.Task, for unit: String) -> LedgerSummary.Bucket {
+            let own = task.progress.first { $0.unit == unit }.map { $0.status.flatMap(Status.init(rawValue:)) ?? .onTrack } ?? .noReport
+            return LedgerSummary.bucket(status: own, due: task.deadline.due.flatMap(CalendarDate.init(iso:)), ongoing: task.deadline.kind == "ongoing", asOf: asOf)
+        }
+        func line(_ unit: String?, _ tasks: [LedgerJSON.Task]) -> UnitLine {
             var counts: [LedgerSummary.Bucket: Int] = [:]
-            for task in tasks { counts[bucket(task), default: 0] += 1 }
+            var completedDue = 0
+            for task in tasks {
+                let bucket = unit.map { bucket(task, for: $0) } ?? bucket(task)
+                counts[bucket, default: 0] += 1
+                if bucket == .completed, task.deadline.due.flatMap(CalendarDate.init(iso:)).map({ $0 <= asOf }) ?? false { completedDue += 1 }
+            }
             let due = tasks.filter { $0.deadline.due.flatMap(CalendarDate.init(iso:)).map { $0 <= asOf } ?? false }
-            return UnitLine(unit: unit, leadTasks: tasks.count, counts: counts, due: due.count,
-                            completedDue: due.filter { $0.status == "completed" }.count)
+            return UnitLine(unit: unit ?? "合计", leadTasks: tasks.count, counts: counts, due: due.count, completedDue: completedDue)
         }
         var byLead: [String: [LedgerJSON.Task]] = [:]
         for task in ledger.tasks {
             for lead in Set(task.units.filter { $0.role == "lead" }.map(\.name)) { byLead[lead, default: []].append(task) }
         }
         lines = ledger.units.map { line($0.name, byLead[$0.name] ?? []) }
-        total = line("合计", ledger.tasks)
+        total = line(nil, ledger.tasks)
         totals = total.counts
         func listed(_ task: LedgerJSON.Task, due: CalendarDate, days: Int) -> ListedTask {
             ListedTask(id: task.id, task: task.task, leads: task.units.filter { $0.role == "lead" }.map(\.name).joined(separator: "、"),

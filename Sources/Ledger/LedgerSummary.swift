@@ -33,22 +33,47 @@ public struct LedgerSummary: Sendable {
         }
     }
 
+    /// The bucket of a task in one lead unit's line: by what that unit itself reported, so that a unit
+    /// that sent nothing shows 未报送 even when a co-lead reported the task done.
+    public static func bucket(_ entry: LedgerEntry, for unit: String, asOf: CalendarDate) -> Bucket {
+        // A report without a recognisable status still counts as reported, as in the task's combined status.
+        bucket(status: entry.progress.first { $0.unit == unit }.map { $0.status ?? .onTrack } ?? .noReport,
+               due: entry.task.deadline.due, ongoing: { if case .ongoing = entry.task.deadline.kind { true } else { false } }(), asOf: asOf)
+    }
+
+    /// The bucket rule on its own: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
+    public static func bucket(status: Status, due: CalendarDate?, ongoing: Bool, asOf: CalendarDate) -> Bucket {
+        if status == .completed { return .completed }
+        if let due, due < asOf { return .overdue }
+        if status == .noReport { return .noReport }
+        if ongoing { return .ongoing }
+        switch status {
+        case .lagging: return .lagging
+        case .notStarted: return .notStarted
+        default: return .onTrack
+        }
+    }
+
     public init(_ ledger: LedgerResult) {
-        func line(_ unit: String, _ entries: [LedgerEntry]) -> Line {
+        func line(_ unit: String?, _ entries: [LedgerEntry]) -> Line {
             var counts: [Bucket: Int] = [:]
-            for entry in entries { counts[Self.bucket(entry), default: 0] += 1 }
+            var completedDue = 0
+            for entry in entries {
+                let bucket = unit.map { Self.bucket(entry, for: $0, asOf: ledger.asOf) } ?? Self.bucket(entry)
+                counts[bucket, default: 0] += 1
+                if bucket == .completed, entry.task.deadline.due.map({ $0 <= ledger.asOf }) ?? false { completedDue += 1 }
+            }
             let due = entries.filter { $0.task.deadline.due.map { $0 <= ledger.asOf } ?? false }
-            return Line(unit: unit, leadTasks: entries.count, counts: counts, due: due.count,
-                        completedDue: due.filter { $0.status == .completed }.count)
+            return Line(unit: unit ?? "合计", leadTasks: entries.count, counts: counts, due: due.count, completedDue: completedDue)
         }
         var byLead: [String: [LedgerEntry]] = [:]
         for entry in ledger.entries {
             for lead in Set(entry.task.units.units(.lead)) { byLead[lead, default: []].append(entry) }
         }
         lines = ledger.plan.registry.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
-        total = line("合计", ledger.entries)
+        total = line(nil, ledger.entries)
     }
 
     /// How the rate is computed, printed under the table.
-    public static let rateDefinition = "到期完成率 = 截至统计日已到期任务中已完成的任务数 ÷ 截至统计日已到期的任务数；长期推进、周期性和按上级要求的任务不计入分母，另按“本期是否报送”跟踪。合计行按任务计，一项任务有多个牵头单位时在各单位分别计数。"
+    public static let rateDefinition = "到期完成率 = 截至统计日已到期任务中已完成的任务数 ÷ 截至统计日已到期的任务数；长期推进、周期性和按上级要求的任务不计入分母，另按“本期是否报送”跟踪。各单位行按本单位报送的情况计，一项任务有多个牵头单位时在各单位分别计数；合计行按任务计。"
 }

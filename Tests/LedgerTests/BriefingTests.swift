@@ -57,6 +57,10 @@ struct BriefingTests {
         #expect(briefing.reporting.filter { !$0.submitted }.map(\.unit) == ["市政务服务大厅管理中心"])
         #expect(briefing.total.leadTasks == 21)
         #expect(briefing.lines.map(\.unit).first == "办公室")
+        // Each unit's line by its own reports, as in the ledger's 汇总.
+        let summary = LedgerSummary(try MergeTests.merge(MergeTests.round))
+        #expect(briefing.lines.map(\.counts) == summary.lines.map(\.counts))
+        #expect(briefing.lines.first { $0.unit == "市政务服务大厅管理中心" }?.counts[.noReport] == 10)
         // Earlier, the same task is due soon instead.
         let november = try Self.briefing(dueSoon: 15, asOf: CalendarDate(year: 2023, month: 11, day: 20)!)
         #expect(november.dueSoon.map(\.id) == ["RWE2SAR67H"])

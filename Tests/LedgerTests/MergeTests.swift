@@ -134,6 +134,23 @@ struct MergeTests {
         #expect(summary.total.counts.values.reduce(0, +) == 21)
     }
 
+    @Test("汇总 lines count what each lead unit itself reported: the unit that sent nothing is 未报送 or 逾期, the deleted row too")
+    func unitLines() throws {
+        let summary = LedgerSummary(try Self.merge(Self.round))
+        let lines = Dictionary(uniqueKeysWithValues: summary.lines.map { ($0.unit, $0) })
+        let hall = try #require(lines["市政务服务大厅管理中心"])
+        // On the as-of date 2023-12-15 one of its 11 tasks is past due: 逾期 outranks 未报送.
+        #expect(hall.leadTasks == 11)
+        #expect(hall.counts[.noReport] == 10)
+        #expect(hall.counts[.overdue] == 1)
+        // 规划科 deleted the row of RWSF5JRT50 from its return.
+        #expect(lines["规划科"]?.counts[.noReport] == 1)
+        #expect(lines["法规科"]?.counts[.completed] == 5)
+        for line in summary.lines { #expect(line.counts.values.reduce(0, +) == line.leadTasks, "\(line.unit)") }
+        // The 合计 line stays by task: a task some lead reported is not 未报送.
+        #expect(summary.total.counts[.noReport, default: 0] == 0)
+    }
+
     @Test("the written ledger reads back with our reader: every 总台账 row as merged, 汇总 totals, 来源 counts")
     func ledgerReadsBack() throws {
         let ledger = try Self.merge(Self.round)
