@@ -151,7 +151,15 @@ struct ConvertCommand: ParsableCommand {
             return
         }
         func attempt(_ export: (Workbook, SheetInfo, CSVWriter, Bool) throws -> SheetExport.Summary) throws {
-            let writer = try CSVWriter(encoding: encoding) { try file.write($0) }
+            var progress = ProgressLine("转换 \(info.name)", unit: "行", total: 0, quiet: global.quiet)
+            // The writer hands out its buffer every few thousand rows: the moment to report them.
+            var rowsSoFar: () -> Int = { 0 }
+            let writer = try CSVWriter(encoding: encoding) { bytes in
+                try file.write(bytes)
+                progress.update(rows: rowsSoFar())
+            }
+            rowsSoFar = { [unowned writer] in writer.rowsWritten }
+            defer { progress.finish() }
             _ = try export(workbook, info, writer, fillMerged)
             try writer.flush()
         }

@@ -28,6 +28,16 @@ struct ProgressLine {
     mutating func advance(rows more: Int = 0) {
         done += 1
         rows += more
+        draw()
+    }
+
+    /// Records the rows done so far in work that is not counted in items (one sheet streamed).
+    mutating func update(rows total: Int) {
+        rows = total
+        draw()
+    }
+
+    private mutating func draw() {
         let now = ContinuousClock.now
         guard enabled, now - start >= .seconds(1), lastDrawn.map({ now - $0 >= .milliseconds(100) }) ?? true else { return }
         lastDrawn = now
@@ -39,10 +49,10 @@ struct ProgressLine {
         if enabled && lastDrawn != nil { printErrorRaw("\r\u{1B}[K") }
     }
 
-    /// The line itself: `合并反馈 12/200 个文件，3400 行，每秒 85.0 行`.
+    /// The line itself: `合并反馈 12/200 个文件，3400 行，每秒 85 行`; without a total, `转换 工作表1，3400 行，每秒 85 行`.
     static func text(what: String, unit: String, done: Int, total: Int, rows: Int, elapsed: Duration) -> String {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var line = "\(what) \(done)/\(total) \(unit)"
+        var line = total > 0 ? "\(what) \(done)/\(total) \(unit)" : what
         if rows > 0 {
             let rate = seconds > 0 ? Int((Double(rows) / seconds).rounded()) : rows
             line += "，\(rows) 行，每秒 \(rate) 行"
