@@ -63,38 +63,29 @@ public struct Briefing: Sendable {
         self.asOf = asOf
         planYear = ledger.planYear
         taskCount = ledger.tasks.count
-        // The ledger's own flag was computed at merge time; a later or earlier as-of date must re-derive it.
+        // Derived from the due date rather than read from the ledger's flag, so that --as-of moves it too.
+        func due(_ task: LedgerJSON.Task) -> CalendarDate? { task.deadline.due.flatMap(CalendarDate.init(iso:)) }
         func isOverdue(_ task: LedgerJSON.Task) -> Bool {
-            guard override != nil else { return task.overdue }
-            guard task.status != "completed", let due = task.deadline.due.flatMap(CalendarDate.init(iso:)) else { return false }
-            return due < asOf
+            task.status != "completed" && (due(task).map { $0 < asOf } ?? false)
         }
-        func bucket(_ task: LedgerJSON.Task) -> LedgerSummary.Bucket {
-            if task.status == "completed" { return .completed }
-            if isOverdue(task) { return .overdue }
-            if task.status == "noReport" { return .noReport }
-            if task.deadline.kind == "ongoing" { return .ongoing }
-            switch task.status {
-            case "lagging": return .lagging
-            case "notStarted": return .notStarted
-            default: return .onTrack
-            }
+        func bucket(_ task: LedgerJSON.Task, status: Status) -> LedgerSummary.Bucket {
+            LedgerSummary.bucket(status: status, due: due(task), ongoing: task.deadline.kind == "ongoing", asOf: asOf)
         }
         // A lead unit's line counts what that unit itself reported, as the ledger's 汇总 does.
-        func bucket(_ task: LedgerJSON.Task, for unit: String) -> LedgerSummary.Bucket {
-            let own = task.progress.first { $0.unit == unit }.map { $0.status.flatMap(Status.init(rawValue:)) ?? .onTrack } ?? .noReport
-            return LedgerSummary.bucket(status: own, due: task.deadline.due.flatMap(CalendarDate.init(iso:)), ongoing: task.deadline.kind == "ongoing", asOf: asOf)
+        func bucket(_ task: LedgerJSON.Task, for unit: String?) -> LedgerSummary.Bucket {
+            guard let unit else { return bucket(task, status: Status(rawValue: task.status) ?? .onTrack) }
+            return bucket(task, status: task.progress.first { $0.unit == unit }.map { $0.status.flatMap(Status.init(rawValue:)) ?? .onTrack } ?? .noReport)
         }
         func line(_ unit: String?, _ tasks: [LedgerJSON.Task]) -> UnitLine {
             var counts: [LedgerSummary.Bucket: Int] = [:]
             var completedDue = 0
             for task in tasks {
-                let bucket = unit.map { bucket(task, for: $0) } ?? bucket(task)
+                let bucket = bucket(task, for: unit)
                 counts[bucket, default: 0] += 1
-                if bucket == .completed, task.deadline.due.flatMap(CalendarDate.init(iso:)).map({ $0 <= asOf }) ?? false { completedDue += 1 }
+                if bucket == .completed, due(task).map({ $0 <= asOf }) ?? false { completedDue += 1 }
             }
-            let due = tasks.filter { $0.deadline.due.flatMap(CalendarDate.init(iso:)).map { $0 <= asOf } ?? false }
-            return UnitLine(unit: unit ?? "合计", leadTasks: tasks.count, counts: counts, due: due.count, completedDue: completedDue)
+            let dueCount = tasks.filter { due($0).map { $0 <= asOf } ?? false }.count
+            return UnitLine(unit: unit ?? "合计", leadTasks: tasks.count, counts: counts, due: dueCount, completedDue: completedDue)
         }
         var byLead: [String: [LedgerJSON.Task]] = [:]
         for task in ledger.tasks {
@@ -300,7 +291,6 @@ struct LedgerJSON: Decodable {
         let deadline: Deadline
         let progress: [Progress]
         let status: String
-        let overdue: Bool
     }
     struct Reporter: Decodable { let name: String; let submitted: Bool; let files: [String] }
     struct Return: Decodable { let unit: String?; let saved: String?; let savedFrom: String? }
