@@ -67,7 +67,7 @@ struct BriefingTests {
         #expect(november.dueSoon.first?.days == 10)
     }
 
-    @Test("the text form and the workbook")
+    @Test("the text form and the workbook, byte-identical when written twice")
     func outputs() throws {
         let briefing = try Self.briefing()
         #expect(briefing.text.hasPrefix(briefing.headline + "\n\n一、逾期事项（1项）\n1. 深化行政规章"))
@@ -79,6 +79,11 @@ struct BriefingTests {
         #expect(workbook.sheets.map(\.name) == ["简报"])
         let content = try workbook.read(workbook.sheets[0])
         #expect(content.rows.first { $0.number == 2 }?[1] == .text(briefing.headline))
+        // The same ledger gives the same bytes.
+        let again = path + ".again.xlsx"
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        try Self.briefing().write(to: again)
+        #expect(FileManager.default.contents(atPath: path) == FileManager.default.contents(atPath: again))
     }
 
     @Test("a JSON that is not a ledger is refused")
