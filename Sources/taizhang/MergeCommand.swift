@@ -65,6 +65,8 @@ struct MergeCommand: ParsableCommand {
                 let vocabulary = UnitReturn.returnVocabulary()
                 let files = try Self.files(returns)
                 var progress = ProgressLine("合并反馈", unit: "个文件", total: files.count, quiet: global.quiet)
+                // Cleared on failure too, so that an error starts on a clean line.
+                defer { progress.finish() }
                 for file in files {
                     let unitReturn = try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)], vocabulary: vocabulary)
                     merger.add(unitReturn)

@@ -44,9 +44,10 @@ struct ProgressLine {
         printErrorRaw("\r\u{1B}[K" + Self.text(what: what, unit: unit, done: done, total: total, rows: rows, elapsed: now - start))
     }
 
-    /// Clears the line so that what follows starts clean.
-    func finish() {
+    /// Clears the line so that what follows starts clean; once, however often it is called.
+    mutating func finish() {
         if enabled && lastDrawn != nil { printErrorRaw("\r\u{1B}[K") }
+        lastDrawn = nil
     }
 
     /// The line itself: `合并反馈 12/200 个文件，3400 行，每秒 85 行`; without a total, `转换 工作表1，3400 行，每秒 85 行`.

@@ -40,6 +40,7 @@ struct SplitCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 let units = result.registry.units.map(\.name).filter { !ReturnTemplate.tasks(for: $0, in: result).isEmpty }
                 var progress = ProgressLine("生成反馈表", unit: "个单位", total: units.count, quiet: global.quiet)
+                defer { progress.finish() }
                 for unit in units {
                     try ReturnTemplate.write(unit: unit, plan: result, to: output + "/" + ReturnTemplate.fileName(for: unit))
                     progress.advance()
