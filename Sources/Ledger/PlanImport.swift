@@ -35,7 +35,8 @@ public enum PlanImport {
         try read(PlanSheet.open(path: path, synonyms: options.synonyms), options: options)
     }
 
-    public static func read(_ sheet: PlanSheet, options: PlanOptions = PlanOptions()) throws -> Plan {
+    /// The plan in `sheet`; `progress` hears the data rows checked so far every 1,024 rows.
+    public static func read(_ sheet: PlanSheet, options: PlanOptions = PlanOptions(), progress: (Int) -> Void = { _ in }) throws -> Plan {
         let file = sheet.grid.file
         guard let year = options.year ?? PlanYear.find(title: sheet.title, fileName: file)?.year else {
             throw PlanYearNotFound(file: file)
@@ -55,7 +56,8 @@ public enum PlanImport {
         var unitCache: [[String?]: UnitAssignment] = [:]
         var deadlineCache: [String: Deadline] = [:]
 
-        for row in sheet.layout.data {
+        for (index, row) in sheet.layout.data.enumerated() {
+            if index & 1023 == 1023 { progress(index + 1) }
             func text(_ field: HeaderField) -> String? { c[field].flatMap { row.text($0) }.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
             func location(_ field: HeaderField?) -> SourceLocation {
                 sheet.grid.location(row: row.number, column: field.flatMap { c[$0] } ?? (row.cells.first?.column ?? 1))

@@ -9,7 +9,7 @@ public struct PlanSheet: Sendable {
     public var columns: PlanColumns
 
     /// Opens an .xlsx (the first visible worksheet that holds a plan table) or a .csv in any encoding Excel writes.
-    public static func open(path: String, synonyms: [HeaderField: [String]] = [:]) throws -> PlanSheet {
+    public static func open(path: String, synonyms: [HeaderField: [String]] = [:], progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
             let grid = Grid(csv: try CSVDocument.read(path: path))
@@ -19,7 +19,7 @@ public struct PlanSheet: Sendable {
         let workbook = try Workbook(path: path)
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
         for info in worksheets.filter({ $0.visibility == .visible }) + worksheets.filter({ $0.visibility != .visible }) {
-            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info), synonyms: synonyms) { return sheet }
+            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info, progress: progress), synonyms: synonyms) { return sheet }
         }
         throw PlanSheetError.noTable(file: path)
     }

@@ -59,9 +59,9 @@ public struct Grid: Sendable {
         SourceLocation(file: file, sheet: sheet, cell: CellReference(row: row, column: column))
     }
 
-    /// A worksheet, merged ranges filled.
-    public init(workbook: Workbook, sheet: SheetInfo) throws {
-        let content = try workbook.read(sheet)
+    /// A worksheet, merged ranges filled; `progress` hears the rows read so far.
+    public init(workbook: Workbook, sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws {
+        let content = try workbook.read(sheet, progress: progress)
         var fill = MergeFill(ranges: content.mergedRanges)
         let originals = Dictionary(content.rows.map { ($0.number, $0) }, uniquingKeysWith: { $1 })
         var rows: [GridRow] = []

@@ -53,7 +53,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let planResult = try planOptions.load(plan)
+                let planResult = try planOptions.load(plan, quiet: global.quiet)
                 var overrides: [String: String] = [:]
                 for pair in unit {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -14,9 +14,18 @@ struct PlanArguments: ParsableArguments {
     var config: String?
 
     /// Reads and checks the plan with these options; the command line wins over the settings file.
-    func load(_ plan: String) throws -> Plan {
+    /// A plan of many thousand rows shows its reading progress on a terminal unless `quiet`.
+    func load(_ plan: String, quiet: Bool = false) throws -> Plan {
         let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
         let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-        return try PlanImport.read(path: plan, options: settings.options(year: year, registry: registry))
+        let options = try settings.options(year: year, registry: registry)
+        let start = ContinuousClock.now
+        var reading = ProgressLine("读取计划表", unit: "行", total: 0, quiet: quiet, since: start)
+        defer { reading.finish() }
+        let sheet = try PlanSheet.open(path: plan, synonyms: options.synonyms) { reading.update(rows: $0) }
+        reading.finish()
+        var checking = ProgressLine("校验计划表", unit: "行", total: sheet.layout.data.count, quiet: quiet, since: start)
+        defer { checking.finish() }
+        return try PlanImport.read(sheet, options: options) { checking.update(done: $0) }
     }
 }

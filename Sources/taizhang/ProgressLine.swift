@@ -11,13 +11,17 @@ struct ProgressLine {
     private let what: String
     private let unit: String
     private let total: Int
-    private let start = ContinuousClock.now
+    private let start: ContinuousClock.Instant
+    /// Rates count from here: this phase's own start.
+    private let phaseStart = ContinuousClock.now
     private var lastDrawn: ContinuousClock.Instant?
     private var done = 0
     private var rows = 0
 
-    /// `what` names the work (合并反馈), `unit` what is counted (个文件), `total` how many there will be.
-    init(_ what: String, unit: String, total: Int, quiet: Bool, terminal: Bool = isatty(2) != 0) {
+    /// `what` names the work (合并反馈), `unit` what is counted (个文件), `total` how many there will be;
+    /// `since` is when the whole job began, so that its second phase shows at once once a second has passed.
+    init(_ what: String, unit: String, total: Int, quiet: Bool, since: ContinuousClock.Instant = .now, terminal: Bool = isatty(2) != 0) {
+        start = since
         self.what = what
         self.unit = unit
         self.total = total
@@ -37,11 +41,17 @@ struct ProgressLine {
         draw()
     }
 
+    /// Records the items done so far, of `total`.
+    mutating func update(done count: Int) {
+        done = count
+        draw()
+    }
+
     private mutating func draw() {
         let now = ContinuousClock.now
         guard enabled, now - start >= .seconds(1), lastDrawn.map({ now - $0 >= .milliseconds(100) }) ?? true else { return }
         lastDrawn = now
-        printErrorRaw("\r\u{1B}[K" + Self.text(what: what, unit: unit, done: done, total: total, rows: rows, elapsed: now - start))
+        printErrorRaw("\r\u{1B}[K" + Self.text(what: what, unit: unit, done: done, total: total, rows: rows, elapsed: now - phaseStart))
     }
 
     /// Clears the line so that what follows starts clean; once, however often it is called.

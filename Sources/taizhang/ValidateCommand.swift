@@ -43,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let result = try planOptions.load(plan)
+                let result = try planOptions.load(plan, quiet: global.quiet)
                 switch format {
                 case .text:
                     try emit(Array((PlanReport.text(result) + "\n").utf8))

@@ -162,12 +162,16 @@ public final class Workbook {
         return SheetReader(stream: try archive.open(entry, limits: limits), handler: handler, location: location)
     }
 
-    /// Reads a whole worksheet into a sparse grid (for small sheets, tests and out-of-order files).
-    public func read(_ sheet: SheetInfo) throws -> SheetContent {
+    /// Reads a whole worksheet into a sparse grid (for small sheets, tests and out-of-order files);
+    /// `progress` hears the number of rows read every 1,024 rows.
+    public func read(_ sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws -> SheetContent {
         let reader = try rows(of: sheet)
         var rows: [Int: Row] = [:]
         var order: [Int] = []
+        var count = 0
         while let row = try reader.next() {
+            count += 1
+            if count & 1023 == 0 { progress(count) }
             if var existing = rows[row.number] {
                 // A row number written twice: merge, later cells winning.
                 var byColumn = Dictionary(existing.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 })
