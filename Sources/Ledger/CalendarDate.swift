@@ -1,3 +1,5 @@
+import XLSX
+
 /// A day of the Gregorian calendar with no time and no time zone; it is always a real day.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -66,28 +68,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    // Days since 1970-01-01 and back, after Howard Hinnant's civil-calendar algorithms,
-    // so that arithmetic needs neither Foundation's Calendar nor a time zone.
-    private var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    // Day numbers from the XLSX module's civil-calendar arithmetic, so that dates need neither
+    // Foundation's Calendar nor a time zone.
+    private var dayNumber: Int { ExcelDateTime.daysFromCivil(year, month, day) }
 
     private init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        day = dayOfYear - (153 * mp + 2) / 5 + 1
+        (year, month, day) = ExcelDateTime.civilFromDays(dayNumber)
     }
 }
 
