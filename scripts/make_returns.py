@@ -58,6 +58,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.writer.excel import ExcelWriter
 
+from make_samples import add_shared_string_table  # scripts/ is on the path when run as a script
+
 SEED = 20230630
 OPENPYXL_VERSION = "3.1.5"
 TEMPLATE_SUFFIX = "-任务反馈表"
@@ -471,21 +473,7 @@ def use_shared_strings(parts):
         text = INLINE_CELL.sub(shared, parts[name].decode("utf-8"))
         assert "inlineStr" not in text, f"an inline string in {name} was not converted"
         parts[name] = text.encode("utf-8")
-    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-           f' count="{count}" uniqueCount="{len(items)}">'
-           + "".join(f"<si>{body}</si>" for body in items) + "</sst>")
-    parts["xl/sharedStrings.xml"] = sst.encode("utf-8")
-    types = parts["[Content_Types].xml"].decode("utf-8")
-    types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType='
-                          '"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>')
-    parts["[Content_Types].xml"] = types.encode("utf-8")
-    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
-    ids = {int(i) for i in re.findall(r'Id="rId([0-9]+)"', rels)}
-    rid = f"rId{max(ids) + 1}"
-    rels = rels.replace("</Relationships>", '<Relationship Type="http://schemas.openxmlformats.org/'
-                        f'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="{rid}" />'
-                        "</Relationships>")
-    parts["xl/_rels/workbook.xml.rels"] = rels.encode("utf-8")
+    add_shared_string_table(parts, items, count)
 
 
 def zip_parts(data):

@@ -416,21 +416,24 @@ def use_shared_strings(parts):
              + "".join(f'<mergeCell ref="{a}{r}:{b}" />' for a, r, b in merges)
              + sheet[block.end("body"):])
     parts[SHEET_PART] = sheet.encode("utf-8")
+    add_shared_string_table(parts, items, count)
 
+
+def add_shared_string_table(parts, items, count):
+    """Adds xl/sharedStrings.xml holding `items` (string bodies in index order), its content type
+    and its relationship from the workbook."""
     sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
            f' count="{count}" uniqueCount="{len(items)}">'
-           + "".join(f"<si>{t}</si>" for t in items) + "</sst>")
+           + "".join(f"<si>{body}</si>" for body in items) + "</sst>")
     parts["xl/sharedStrings.xml"] = sst.encode("utf-8")
-
     types = parts["[Content_Types].xml"].decode("utf-8")
     types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType='
                           '"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>')
     parts["[Content_Types].xml"] = types.encode("utf-8")
-
     rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
-    assert 'Id="rId4"' not in rels
+    ids = {int(i) for i in re.findall(r'Id="rId([0-9]+)"', rels)}
     rels = rels.replace("</Relationships>", '<Relationship Type="http://schemas.openxmlformats.org/'
-                        'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId4" />'
+                        f'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId{max(ids) + 1}" />'
                         "</Relationships>")
     parts["xl/_rels/workbook.xml.rels"] = rels.encode("utf-8")
 
