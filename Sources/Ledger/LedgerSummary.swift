@@ -20,25 +20,13 @@ public struct LedgerSummary: Sendable {
     public var lines: [Line]
     public var total: Line
 
-    /// The bucket of one task: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
-    public static func bucket(_ entry: LedgerEntry) -> Bucket {
-        if entry.status == .completed { return .completed }
-        if entry.overdue { return .overdue }
-        if entry.status == .noReport { return .noReport }
-        if case .ongoing = entry.task.deadline.kind { return .ongoing }
-        switch entry.status {
-        case .lagging: return .lagging
-        case .notStarted: return .notStarted
-        default: return .onTrack
-        }
-    }
-
-    /// The bucket of a task in one lead unit's line: by what that unit itself reported, so that a unit
-    /// that sent nothing shows 未报送 even when a co-lead reported the task done.
-    public static func bucket(_ entry: LedgerEntry, for unit: String, asOf: CalendarDate) -> Bucket {
+    /// The bucket of a task on the 合计 line (`unit` nil: its combined status) or in one lead unit's line (what that
+    /// unit itself reported, so that a unit that sent nothing shows 未报送 even when a co-lead reported the task done).
+    public static func bucket(_ entry: LedgerEntry, for unit: String?, asOf: CalendarDate) -> Bucket {
         // A report without a recognisable status still counts as reported, as in the task's combined status.
-        bucket(status: entry.progress.first { $0.unit == unit }.map { $0.status ?? .onTrack } ?? .noReport,
-               due: entry.task.deadline.due, ongoing: { if case .ongoing = entry.task.deadline.kind { true } else { false } }(), asOf: asOf)
+        let status = unit.map { unit in entry.progress.first { $0.unit == unit }.map { $0.status ?? .onTrack } ?? .noReport } ?? entry.status
+        return bucket(status: status, due: entry.task.deadline.due,
+                      ongoing: { if case .ongoing = entry.task.deadline.kind { true } else { false } }(), asOf: asOf)
     }
 
     /// The bucket rule on its own: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
@@ -59,7 +47,7 @@ public struct LedgerSummary: Sendable {
             var counts: [Bucket: Int] = [:]
             var completedDue = 0
             for entry in entries {
-                let bucket = unit.map { Self.bucket(entry, for: $0, asOf: ledger.asOf) } ?? Self.bucket(entry)
+                let bucket = Self.bucket(entry, for: unit, asOf: ledger.asOf)
                 counts[bucket, default: 0] += 1
                 if bucket == .completed, entry.task.deadline.due.map({ $0 <= ledger.asOf }) ?? false { completedDue += 1 }
             }
