@@ -1,5 +1,5 @@
-/// The height a row needs for its wrapped text to show whole. Neither Excel nor LibreOffice re-measures
-/// rows when a file opens, so without it long text in a wrapped cell is cut off or printed over the next row.
+/// The height a row needs for its wrapped text to show whole. LibreOffice does not re-measure rows when it
+/// opens a file, so without it long text in a wrapped cell is printed over the next rows.
 enum RowHeight {
     /// Excel's width for a column nobody sized, in characters.
     static let defaultColumnWidth = 8.43
