@@ -65,6 +65,13 @@ struct SheetReaderTests {
         #expect(try rows(path).map(\.number) == [1, 3])
     }
 
+    @Test("a row written twice is one row, the later cells winning")
+    func rowWrittenTwice() throws {
+        let path = try Fixture.workbook("<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row><row r=\"4\"><c r=\"A4\"><v>4</v></c></row>"
+            + "<row r=\"2\"><c r=\"B2\"><v>22</v></c><c r=\"C2\"><v>3</v></c></row>")
+        #expect(values(try rows(path)) == [["A2": "1", "B2": "22", "C2": "3"], ["A4": "4"]])
+    }
+
     @Test("dates by style: built-in 14, CJK built-in 31, custom yyyy\"年\"m\"月\"d\"日\", duration [h]:mm; 1904 system")
     func datesByStyle() throws {
         let styles = """

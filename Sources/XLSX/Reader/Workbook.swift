@@ -166,26 +166,33 @@ public final class Workbook {
     /// `progress` hears the number of rows read every 1,024 rows.
     public func read(_ sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws -> SheetContent {
         let reader = try rows(of: sheet)
-        var rows: [Int: Row] = [:]
-        var order: [Int] = []
-        var count = 0
+        var rows: [Row] = []
+        var inOrder = true
         while let row = try reader.next() {
-            count += 1
-            if count & 1023 == 0 { progress(count) }
-            if var existing = rows[row.number] {
-                // A row number written twice: merge, later cells winning.
+            if rows.count & 1023 == 1023 { progress(rows.count + 1) }
+            if let last = rows.last, row.number <= last.number { inOrder = false }
+            rows.append(row)
+        }
+        if !inOrder { rows = Self.merged(rows) }
+        return SheetContent(info: sheet, rows: rows, mergedRanges: reader.mergedRanges,
+                            declaredDimension: reader.declaredDimension, columns: reader.columns)
+    }
+
+    /// Rows written out of order or twice, sorted, each number once: a row written twice is merged, later cells winning.
+    private static func merged(_ rows: [Row]) -> [Row] {
+        var byNumber: [Int: Row] = [:]
+        for row in rows {
+            if var existing = byNumber[row.number] {
                 var byColumn = Dictionary(existing.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 })
                 for cell in row.cells { byColumn[cell.column] = cell }
                 existing.cells = byColumn.values.sorted { $0.column < $1.column }
                 existing.isHidden = existing.isHidden || row.isHidden
-                rows[row.number] = existing
+                byNumber[row.number] = existing
             } else {
-                rows[row.number] = row
-                order.append(row.number)
+                byNumber[row.number] = row
             }
         }
-        return SheetContent(info: sheet, rows: order.sorted().map { rows[$0]! }, mergedRanges: reader.mergedRanges,
-                            declaredDimension: reader.declaredDimension, columns: reader.columns)
+        return byNumber.keys.sorted().map { byNumber[$0]! }
     }
 
     // MARK: - Package plumbing
