@@ -74,6 +74,11 @@ public struct PlanColumns: Sendable {
 
     /// Rows that end the data block: notes, instructions and sign-off lines.
     public static func isFooter(_ text: String) -> Bool {
+        // Called for every data row: most first cells are data, told apart by their first character.
+        switch text.unicodeScalars.first(where: { !$0.isWhiteSpace }) {
+        case "注", "备", "填", "说", "审", "制", "联": break
+        default: return false
+        }
         let folded = text.trimmingWhitespace
         return ["注：", "注:", "备注：", "填表说明", "说明：", "审核人", "填报人", "制表人", "联系人：", "联系电话："].contains { folded.hasPrefix($0) }
     }

@@ -63,11 +63,15 @@ public struct Grid: Sendable {
     public init(workbook: Workbook, sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws {
         let content = try workbook.read(sheet, progress: progress)
         var fill = MergeFill(ranges: content.mergedRanges)
-        let originals = Dictionary(content.rows.map { ($0.number, $0) }, uniquingKeysWith: { $1 })
         var rows: [GridRow] = []
-        for row in content.rows.flatMap({ fill.rows(for: $0) }) + fill.rows(for: nil) {
-            rows.append(Self.gridRow(row, original: originals[row.number]))
+        rows.reserveCapacity(content.rows.count)
+        for original in content.rows {
+            // The last row out is `original` filled; any before it are rows the file left out inside merged ranges.
+            let filled = fill.rows(for: original)
+            for row in filled.dropLast() { rows.append(Self.gridRow(row, original: nil)) }
+            if let last = filled.last { rows.append(Self.gridRow(last, original: original)) }
         }
+        for row in fill.rows(for: nil) { rows.append(Self.gridRow(row, original: nil)) }
         self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges)
     }
 
@@ -84,9 +88,13 @@ public struct Grid: Sendable {
     }
 
     private static func gridRow(_ filled: Row, original: Row?) -> GridRow {
-        let typed = Set(original?.cells.map(\.column) ?? [])
+        // Filling only adds cells: when the counts agree, every cell was typed.
+        let typed = original?.cells ?? []
+        let allTyped = typed.count == filled.cells.count
         return GridRow(number: filled.number,
-                       cells: filled.cells.map { GridCell(column: $0.column, value: $0.value, filledFromMerge: !typed.contains($0.column)) },
+                       cells: filled.cells.map { cell in
+                           GridCell(column: cell.column, value: cell.value, filledFromMerge: !allTyped && !typed.contains { $0.column == cell.column })
+                       },
                        isHidden: original?.isHidden ?? false)
     }
 }

@@ -45,7 +45,7 @@ public struct MergeFill {
             nextRange += 1
         }
         active.removeAll { ranges[$0].last.row < row.number }
-        var byColumn: [Int: Cell]? = nil
+        var filled: Row?
         for index in active {
             let range = ranges[index]
             if row.number == range.first.row {
@@ -53,14 +53,24 @@ public struct MergeFill {
                 if range.first.column == range.last.column { continue }
             }
             guard let anchor = anchors[index] else { continue }
-            if byColumn == nil { byColumn = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 }) }
+            if filled == nil { filled = Self.sorted(row) }
             for column in range.first.column...range.last.column where !(row.number == range.first.row && column == range.first.column) {
-                byColumn![column] = Cell(column: column, value: anchor.value, style: anchor.style)
+                let cell = Cell(column: column, value: anchor.value, style: anchor.style)
+                if let i = filled!.cells.firstIndex(where: { $0.column >= column }) {
+                    if filled!.cells[i].column == column { filled!.cells[i] = cell } else { filled!.cells.insert(cell, at: i) }
+                } else {
+                    filled!.cells.append(cell)
+                }
             }
         }
-        guard let byColumn else { return row }
-        var filled = row
-        filled.cells = byColumn.values.sorted { $0.column < $1.column }
-        return filled
+        return filled ?? row
+    }
+
+    /// The row with its cells in column order, each column once (the last written wins), as filling expects.
+    private static func sorted(_ row: Row) -> Row {
+        if zip(row.cells, row.cells.dropFirst()).allSatisfy({ $0.column < $1.column }) { return row }
+        var sorted = row
+        sorted.cells = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.column < $1.column }
+        return sorted
     }
 }
