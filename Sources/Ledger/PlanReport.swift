@@ -12,9 +12,13 @@ public enum PlanReport {
             lines.append((severity == .error ? "错误" : "警告") + "（\(group.count)）：")
             lines += group.map { "  " + $0.line }
         }
-        let units = Set(plan.tasks.flatMap { $0.units.references.map(\.name) })
+        // By index, so that a plan of 100,000 tasks is counted without copying each task.
+        var units = Set<TextKey>()
         var kinds: [String: Int] = [:]
-        for task in plan.tasks { kinds[task.deadline.kind.name, default: 0] += 1 }
+        for i in plan.tasks.indices {
+            for reference in plan.tasks[i].units.references { units.insert(TextKey(reference.name)) }
+            kinds[plan.tasks[i].deadline.kind.name, default: 0] += 1
+        }
         let order = ["date", "range", "milestones", "recurring", "ongoing", "relative", "external", "unparseable", "missing"]
         let byKind = order.compactMap { kind in kinds[kind].map { "\(kindName(kind)) \($0)" } }.joined(separator: "，")
         lines.append("共 \(plan.tasks.count) 项任务，涉及 \(units.count) 个单位，计划年度 \(plan.planYear)；完成时限：\(byKind)。"

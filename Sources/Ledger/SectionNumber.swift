@@ -15,7 +15,7 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
         // Most texts are not headings: look at the first visible character before building anything.
         guard let lead = text.unicodeScalars.first(where: { !TextNormalization.isWhitespace($0) }),
               lead == "(" || lead == "（" || (lead.isASCII && ("0"..."9").contains(lead)) || (0x2460...0x2473).contains(lead.value)
-                || ChineseNumeral.digits[Character(lead)] != nil else { return nil }
+                || ChineseNumeral.isDigit(lead) else { return nil }
         // Markers are short: only the first few characters are looked at.
         let trimmed = text.trimmingWhitespace
         let scalars = Array(trimmed.prefix(8))
@@ -61,6 +61,14 @@ public struct SectionNumber: Sendable, Hashable, CustomStringConvertible {
 /// Chinese numerals as plans write them: 一 to 九十九, with 〇/零.
 enum ChineseNumeral {
     static let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// One of the characters of `digits`, tested without building a Character.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
 
     /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十.
     static func name(_ value: Int) -> String {

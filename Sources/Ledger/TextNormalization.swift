@@ -34,56 +34,91 @@ public enum TextNormalization {
     /// disappearing: the unit parser needs them to tell "法规科 规划科" (two units) from
     /// "政 务 科" (one unit with stray spaces).
     public static func normalize(_ text: String, joiningCJK: Bool = true) -> String {
-        // One pass, writing UTF-8: this runs for every text of every row of a plan.
-        let source = mayHoldEscape(text) ? text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive) : text
-        var out: [UInt8] = []
-        out.reserveCapacity(source.utf8.count)
-        var previous: Unicode.Scalar?     // the last scalar written (before compatibility mapping)
-        var pendingSpace = false
-        var previousWasCR = false
+        if isNormal(text) { return text }
+        var source = mayHoldEscape(text) ? text.replacingOccurrences(of: "_x000D_", with: "\r", options: .caseInsensitive) : text
         var needsFullNFKC = false
-        func emit(_ scalar: Unicode.Scalar) {
-            var mapped = scalar
-            switch scalar.value {
-            case 0xFF01...0xFF5E: mapped = Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
-                 0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
-                needsFullNFKC = true
-            default: break
-            }
-            out.append(contentsOf: UTF8.encode(mapped)!)
-            previous = scalar
-        }
-        for raw in source.unicodeScalars {
-            var scalar = raw
-            switch raw {
-            case "\r":
-                scalar = "\n"
-                previousWasCR = true
-            case "\n" where previousWasCR:
-                previousWasCR = false
-                continue
-            case "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}":
-                scalar = "\n"
-                previousWasCR = false
-            default:
-                previousWasCR = false
-            }
-            if isZeroWidth(scalar) { continue }
-            if scalar != "\n", isWhitespace(scalar) {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace {
-                pendingSpace = false
-                if let previous, previous != "\n", scalar != "\n", !(joiningCJK && isCJK(previous) && isCJK(scalar)) {
-                    out.append(0x20)
+        // One pass over the UTF-8 bytes, writing straight into the result: this runs for every text of every
+        // row of a plan. The output is never longer than the input (spaces only shrink, full-width forms
+        // become one-byte ASCII), so the input's length is enough room.
+        let joined = source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var previous: UInt32?          // the last scalar written (before compatibility mapping)
+                var pendingSpace = false
+                var previousWasCR = false
+                var i = 0
+                while i < bytes.count {
+                    let start = i
+                    let lead = bytes[i]
+                    var scalar: UInt32
+                    // Native strings hold valid UTF-8, so the continuation bytes are there.
+                    if lead < 0x80 {
+                        scalar = UInt32(lead)
+                        i += 1
+                    } else if lead < 0xE0 {
+                        scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        scalar = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    switch scalar {
+                    case 0x0D:
+                        scalar = 0x0A
+                        previousWasCR = true
+                    case 0x0A where previousWasCR:
+                        previousWasCR = false
+                        continue
+                    case 0x2028, 0x2029, 0x85, 0x0B, 0x0C:
+                        scalar = 0x0A
+                        previousWasCR = false
+                    default:
+                        previousWasCR = false
+                    }
+                    if isZeroWidth(scalar) { continue }
+                    // Leading line breaks would only be trimmed away.
+                    if scalar == 0x0A && count == 0 { continue }
+                    if scalar != 0x0A, isWhitespace(scalar) {
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace {
+                        pendingSpace = false
+                        if let previous, previous != 0x0A, scalar != 0x0A, !(joiningCJK && isCJK(previous) && isCJK(scalar)) {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                    }
+                    previous = scalar
+                    switch scalar {
+                    case 0xFF01...0xFF5E:
+                        out[count] = UInt8(scalar - 0xFEE0)
+                        count += 1
+                        continue
+                    case 0x0A:
+                        out[count] = 0x0A
+                        count += 1
+                        continue
+                    case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
+                         0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
+                        needsFullNFKC = true
+                    default: break
+                    }
+                    for byte in bytes[start..<i] {
+                        out[count] = byte
+                        count += 1
+                    }
                 }
+                // Spaces are never written at either end, so only line breaks remain to trim.
+                while count > 0, out[count - 1] == 0x0A { count -= 1 }
+                return count
             }
-            emit(scalar)
         }
-        let joined = String(decoding: out, as: UTF8.self)
-        return trim(needsFullNFKC ? joined.precomposedStringWithCompatibilityMapping : joined)
+        return needsFullNFKC ? trim(joined.precomposedStringWithCompatibilityMapping) : joined
     }
 
     private static func trim(_ text: String) -> String {
@@ -93,20 +128,51 @@ public enum TextNormalization {
         return String(scalars)
     }
 
+    /// Text of only printable ASCII (no `_`, which may start an escape) and CJK characters that NFKC keeps
+    /// (U+3001–U+31FF, U+3400–U+D7FF): normalizing it would give the same text back, so the string is kept
+    /// rather than copied. Tested on the UTF-8 bytes, as most cells pass.
+    private static func isNormal(_ text: String) -> Bool {
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                switch lead {
+                case 0x21...0x5E, 0x60...0x7E:
+                    i += 1
+                case 0xE3:
+                    // U+3000–U+3FFF: not U+3000 (ideographic space) nor U+3200–U+33FF (NFKC maps those).
+                    let second = bytes[i + 1]
+                    if (second == 0x80 && bytes[i + 2] == 0x80) || (0x88...0x8F).contains(second) { return false }
+                    i += 3
+                case 0xE4...0xED:
+                    i += 3
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? false
+    }
+
     /// An `_x` or `_X` in the bytes (a quick scan: Foundation's search would cost more than the rest).
     private static func mayHoldEscape(_ text: String) -> Bool {
-        var previousUnderscore = false
-        for byte in text.utf8 {
-            if previousUnderscore && (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X")) { return true }
-            previousUnderscore = byte == UInt8(ascii: "_")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "_") && bytes[i + 1] | 0x20 == UInt8(ascii: "x") {
+                return true
+            }
+            return false
         }
-        return false
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
-    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isWhitespace(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.isWhiteSpace ?? false }
+
+    static func isZeroWidth(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x200B...0x200D, 0x2060, 0xFEFF: true
         default: false
         }
@@ -115,8 +181,8 @@ public enum TextNormalization {
     /// Han ideographs, kana, hangul, CJK punctuation and full-width punctuation (not full-width
     /// letters and digits, which NFKC turns into Latin ones). Curly quotes count as neutral:
     /// they are shared with English text.
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isCJK(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: false
         case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x2FF0...0x2FFF, 0x3001...0x303F, 0x3040...0x33FF,
              0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7AF, 0xF900...0xFAFF,

@@ -23,9 +23,6 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
     var plan: String
 
-
-
-
     @Option(help: "输出格式：text（默认）、json、xlsx。Output format.")
     var format: Format = .text
 

@@ -65,6 +65,16 @@ struct TextNormalizationTests {
         #expect(TextNormalization.normalize("\n\n") == "")
     }
 
+    @Test("one-, two-, three- and four-byte characters, and the CJK blocks NFKC changes, decoded alike")
+    func utf8Forms() {
+        #expect(TextNormalization.normalize("㈠加强") == "(一)加强")           // U+3220, in the E3 lead-byte block
+        #expect(TextNormalization.normalize("〇一二、三") == "〇一二、三")       // U+3007 and U+3001 kept as they are
+        #expect(TextNormalization.normalize("café  办公室") == "café 办公室")   // two-byte é, run of spaces
+        #expect(TextNormalization.normalize("🙂 办公室") == "🙂 办公室")       // four bytes, not CJK: the space stays
+        #expect(TextNormalization.normalize("\n\r\n办公室\u{2028}规划科\r") == "办公室\n规划科")
+        #expect(TextNormalization.normalize("办_公室") == "办_公室")
+    }
+
     @Test("without joining, spaces between CJK characters become one plain space")
     func keepingCJKSpaces() {
         #expect(TextNormalization.normalize("法规科\u{3000} 规划科", joiningCJK: false) == "法规科 规划科")
