@@ -58,8 +58,10 @@ public enum PlanImport {
         var previous: (category: String?, task: String?, units: UnitTexts, deadline: CellValue?)?
         // Plans repeat the same unit cells and deadlines over and over: parse each distinct text once. A merged
         // category repeats on every row of its block: its heading and normalized text are worked out once.
-        var unitCache: [UnitTexts: (assignment: UnitAssignment, text: String)] = [:]
-        var deadlineCache: [TextKey: Deadline] = [:]
+        // A cell's issues depend only on its text: they are worked out once and placed at each row's cell.
+        var unitCache: [UnitTexts: (assignment: UnitAssignment, text: String, issues: [ValidationIssue])] = [:]
+        var deadlineCache: [TextKey: (deadline: Deadline, issues: [ValidationIssue])] = [:]
+        let nowhere = SourceLocation(file: file)
         var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
 
         for (index, row) in sheet.layout.data.enumerated() {
@@ -114,12 +116,13 @@ public enum PlanImport {
 
             let assignment: UnitAssignment
             let unitsText: String
+            var unitProblems: [ValidationIssue] = []
             if unitTexts.isEmpty {
                 assignment = UnitAssignment(references: [], primary: nil, flags: [])
                 unitsText = ""
                 issues.append(.init(.error, "missing-unit", at: location(columns.lead), "没有填写牵头或责任单位，请补充。"))
             } else if let known = unitCache[unitTexts] {
-                (assignment, unitsText) = known
+                (assignment, unitsText, unitProblems) = known
             } else {
                 if columns.lead == nil && columns.coop == nil, let only = unitTexts.resp {
                     // A lone 责任单位 column holds every unit; roles come from the text (first listed leads).
@@ -128,28 +131,40 @@ public enum PlanImport {
                     assignment = units.parse(lead: unitTexts.lead ?? "", cooperating: unitTexts.coop ?? "", responsible: unitTexts.resp ?? "")
                 }
                 unitsText = [unitTexts.lead, unitTexts.coop, unitTexts.resp].compactMap { $0 }.joined(separator: "\n")
-                unitCache[unitTexts] = (assignment, unitsText)
+                unitProblems = unitIssues(assignment, at: nowhere)
+                unitCache[unitTexts] = (assignment, unitsText, unitProblems)
             }
-            issues += unitIssues(assignment, at: location(unitColumn))
+            for var problem in unitProblems {
+                problem.location = location(unitColumn)
+                issues.append(problem)
+            }
 
             let deadline: Deadline
+            var deadlineProblems: [ValidationIssue]
             switch deadlineValue {
             case .date(let date)?:
                 deadline = CalendarDate(year: date.year, month: date.month, day: date.day).map(deadlines.parse(date:)) ?? deadlines.parse(date.description)
+                deadlineProblems = deadlineIssues(deadline, at: nowhere)
             case .number(let n)?:
                 deadline = deadlines.parse(number: n)
+                deadlineProblems = deadlineIssues(deadline, at: nowhere)
             case let value?:
                 let text = value.text
                 if let known = deadlineCache[TextKey(text)] {
-                    deadline = known
+                    (deadline, deadlineProblems) = known
                 } else {
                     deadline = deadlines.parse(text)
-                    deadlineCache[TextKey(text)] = deadline
+                    deadlineProblems = deadlineIssues(deadline, at: nowhere)
+                    deadlineCache[TextKey(text)] = (deadline, deadlineProblems)
                 }
             case nil:
                 deadline = deadlines.parse("")
+                deadlineProblems = deadlineIssues(deadline, at: nowhere)
             }
-            issues += deadlineIssues(deadline, at: location(columns.deadline))
+            for var problem in deadlineProblems {
+                problem.location = location(columns.deadline)
+                issues.append(problem)
+            }
             tasks.append(PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
                                   section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
                                   units: assignment, unitsText: unitsText, deadline: deadline, source: location(columns.task ?? 1)))
@@ -179,36 +194,36 @@ public enum PlanImport {
         }
     }
 
-    static func unitIssues(_ assignment: UnitAssignment, at location: @autoclosure () -> SourceLocation) -> [ValidationIssue] {
+    static func unitIssues(_ assignment: UnitAssignment, at location: SourceLocation) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for reference in assignment.references {
             switch reference.kind {
             case .unknown:
                 let hint = reference.suggestion.map { "是否为“\($0)”？" } ?? ""
-                issues.append(.init(.error, "unknown-unit", at: location(),
+                issues.append(.init(.error, "unknown-unit", at: location,
                                     "单位“\(reference.name)”不在单位名册中。\(hint)请改正计划表，或在单位名册（units.yaml）中补充该单位或别名。"))
             case .unresolvedGroup:
-                issues.append(.init(.warning, "needs-manual", at: location(),
+                issues.append(.init(.warning, "needs-manual", at: location,
                                     "“\(reference.name)”无法确定具体是哪些单位，请在计划表中写明单位名称。"))
             default:
                 break
             }
         }
         if assignment.has(.duplicate) {
-            issues.append(.init(.warning, "duplicate-unit", at: location(), "同一单位在单元格中出现了两次，请删去重复的。"))
+            issues.append(.init(.warning, "duplicate-unit", at: location, "同一单位在单元格中出现了两次，请删去重复的。"))
         }
         return issues
     }
 
-    static func deadlineIssues(_ deadline: Deadline, at location: @autoclosure () -> SourceLocation) -> [ValidationIssue] {
+    static func deadlineIssues(_ deadline: Deadline, at location: SourceLocation) -> [ValidationIssue] {
         switch deadline.kind {
         case .missing:
-            return [.init(.error, "missing-deadline", at: location(), "没有填写完成时限，请补充（如“12月底前”“长期推进”）。")]
+            return [.init(.error, "missing-deadline", at: location, "没有填写完成时限，请补充（如“12月底前”“长期推进”）。")]
         case .unparseable:
             let reason = deadline.flags.contains(.suspectNumeric)
                 ? "单元格被 Excel 存成了数字（\(deadline.text)），无法判断是哪一天，请改为文本（如“6月30日前”）。"
                 : "无法识别完成时限“\(deadline.text)”，请改为日期（如“2023年12月31日前”“11月底前”）或“长期推进”等写法。"
-            return [.init(.error, "bad-deadline", at: location(), reason)]
+            return [.init(.error, "bad-deadline", at: location, reason)]
         default:
             return []
         }

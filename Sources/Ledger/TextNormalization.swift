@@ -39,8 +39,9 @@ public enum TextNormalization {
         var needsFullNFKC = false
         // One pass over the UTF-8 bytes, writing straight into the result: this runs for every text of every
         // row of a plan. The output is never longer than the input (spaces only shrink, full-width forms
-        // become one-byte ASCII), so the input's length is enough room.
-        let joined = source.withUTF8 { bytes in
+        // become one-byte ASCII), so the input's length is enough room. The flag is set through a pointer:
+        // a captured variable would be checked for exclusive access on every write.
+        let joined = withUnsafeMutablePointer(to: &needsFullNFKC) { needsFullNFKC in source.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
                 var previous: UInt32?          // the last scalar written (before compatibility mapping)
@@ -50,6 +51,27 @@ public enum TextNormalization {
                 while i < bytes.count {
                     let start = i
                     let lead = bytes[i]
+                    // Most of a plan's text: Han ideographs (U+4000–U+9FFF) and printable ASCII, which no rule changes.
+                    if !pendingSpace {
+                        if lead >= 0xE4 && lead <= 0xE9 {
+                            out[count] = lead
+                            out[count + 1] = bytes[i + 1]
+                            out[count + 2] = bytes[i + 2]
+                            previous = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                            count += 3
+                            i += 3
+                            previousWasCR = false
+                            continue
+                        }
+                        if lead > 0x20 && lead < 0x7F {
+                            out[count] = lead
+                            previous = UInt32(lead)
+                            count += 1
+                            i += 1
+                            previousWasCR = false
+                            continue
+                        }
+                    }
                     var scalar: UInt32
                     // Native strings hold valid UTF-8, so the continuation bytes are there.
                     if lead < 0x80 {
@@ -105,7 +127,7 @@ public enum TextNormalization {
                         continue
                     case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
                          0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
-                        needsFullNFKC = true
+                        needsFullNFKC.pointee = true
                     default: break
                     }
                     for byte in bytes[start..<i] {
@@ -117,7 +139,7 @@ public enum TextNormalization {
                 while count > 0, out[count - 1] == 0x0A { count -= 1 }
                 return count
             }
-        }
+        } }
         return needsFullNFKC ? trim(joined.precomposedStringWithCompatibilityMapping) : joined
     }
 
