@@ -208,7 +208,10 @@ public enum HeaderVocabulary {
     /// period ("截至6月底进展"), becomes an annotation.
     private static func contained(_ text: String) -> HeaderMatch? {
         var best: (word: String, at: String.Index)?
-        for word in containable {
+        // Only words whose first character is in the text can be in it: the header scan tries every cell of
+        // the first rows, most of them task texts, against a few hundred words.
+        let present = Set(text.unicodeScalars)
+        for word in containable where present.contains(word.unicodeScalars.first!) {
             guard let range = text.range(of: word) else { continue }
             if best == nil || word.count > best!.word.count
                 || (word.count == best!.word.count && range.lowerBound < best!.at) { best = (word, range.lowerBound) }

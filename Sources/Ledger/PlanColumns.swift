@@ -46,9 +46,11 @@ public struct PlanColumns: Sendable {
         // merged down over rows, or (in a CSV, which has no merges) blank under a value in many rows.
         if let leftmost = layout.headers.keys.sorted().first(where: { [.category, .requirement, .task].contains(matches[$0]?.field) }) {
             let merged = layout.data.contains { $0[leftmost]?.filledFromMerge == true }
-            let blanks = layout.data.filter { $0.text(leftmost) == nil }.count
-            let blankBelowValues = layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
-            if merged || blankBelowValues {
+            func blankBelowValues() -> Bool {
+                let blanks = layout.data.reduce(0) { $0 + ($1.text(leftmost) == nil ? 1 : 0) }
+                return layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
+            }
+            if merged || blankBelowValues() {
                 fields[.category] = leftmost
                 matches[leftmost] = nil
             }

@@ -68,7 +68,8 @@ public struct MergeFill {
 
     /// The row with its cells in column order, each column once (the last written wins), as filling expects.
     private static func sorted(_ row: Row) -> Row {
-        if zip(row.cells, row.cells.dropFirst()).allSatisfy({ $0.column < $1.column }) { return row }
+        let cells = row.cells
+        if cells.indices.dropFirst().allSatisfy({ cells[$0 - 1].column < cells[$0].column }) { return row }
         var sorted = row
         sorted.cells = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.column < $1.column }
         return sorted

@@ -45,6 +45,7 @@ public struct TableLayout: Sendable {
         }
 
         var data: [GridRow] = [], footer: [GridRow] = []
+        data.reserveCapacity(grid.rows.count - headerIndex)
         var previous = lastHeader
         for row in grid.rows where row.number > lastHeader {
             if !footer.isEmpty || row.number - previous > emptyRun || (row.cells.first.map { isFooter($0.value.text) } ?? false) {
