@@ -99,7 +99,7 @@ public enum PlanImport {
             }
             var categoryText: NormalizedText?
             if let category {
-                if lastCategory?.text != category {
+                if lastCategory.map({ TextKey($0.text) != TextKey(category) }) ?? true {
                     lastCategory = (category, SectionNumber.parse(category)?.number, NormalizedText(category))
                 }
                 if let number = lastCategory!.number { outline.enter(number, at: location(columns.category), issues: &issues) }
