@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),

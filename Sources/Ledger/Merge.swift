@@ -150,6 +150,7 @@ public struct Merger {
             files.append((nil, ret.saved, ret.file, summary, issues, []))
             return
         }
+        if let formulas = ValidationIssue.uncachedFormulas(in: ret.grid) { issues.append(formulas) }
         var addedColumns: [Int: (header: String, count: Int)] = [:]
         var statusCache: [String: StatusInference] = [:]
         for row in ret.rows {

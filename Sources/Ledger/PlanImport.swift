@@ -170,6 +170,7 @@ public enum PlanImport {
                                   units: assignment, unitsText: unitsText, deadline: deadline, source: location(columns.task ?? 1)))
         }
 
+        if let formulas = ValidationIssue.uncachedFormulas(in: sheet.grid) { issues.append(formulas) }
         return Plan(file: file, title: sheet.title, planYear: year, registry: registry, registryInferred: options.registry == nil,
                     tasks: tasks, issues: issues.sorted { ($0.severity, $0.location.cell?.row ?? 0, $0.location.cell?.column ?? 0) < ($1.severity, $1.location.cell?.row ?? 0, $1.location.cell?.column ?? 0) })
     }

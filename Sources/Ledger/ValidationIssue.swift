@@ -1,4 +1,5 @@
 import Table
+import XLSX
 
 /// A problem found in a plan or a return, with where it is and what to do. Codes are a contract other tools read.
 public struct ValidationIssue: Sendable, Hashable {
@@ -25,4 +26,16 @@ public struct ValidationIssue: Sendable, Hashable {
 
     /// `计划表.xlsx 工作表1!E12: message`, as `validate` prints it.
     public var line: String { "\(location): \(message)" }
+}
+
+extension ValidationIssue {
+    /// The formula cells of `grid` saved without a result, as one warning at the first of them; nil when there are none.
+    static func uncachedFormulas(in grid: Grid) -> ValidationIssue? {
+        let formulas = grid.uncachedFormulas
+        guard let first = formulas.cells.first else { return nil }
+        let shown = formulas.cells.prefix(5).map(\.description).joined(separator: "、")
+        return ValidationIssue(.warning, "formula-without-value", at: grid.location(row: first.row, column: first.column),
+                               "有 \(formulas.count) 个单元格是公式，但文件里没有保存计算结果（\(shown)\(formulas.count > 5 ? " 等" : "")），读出为空。"
+                               + "生成这个文件的程序不计算公式；请用 Excel 或 WPS 打开、保存后再处理。")
+    }
 }

@@ -46,12 +46,15 @@ public struct Grid: Sendable {
     public var sheet: String?
     public var rows: [GridRow]
     public var mergedRanges: [CellRange]
+    /// Formula cells the file holds without a result: they are not among `rows`, and callers report them.
+    public var uncachedFormulas: UncachedFormulas
 
-    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellRange] = []) {
+    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellRange] = [], uncachedFormulas: UncachedFormulas = UncachedFormulas()) {
         self.file = file
         self.sheet = sheet
         self.rows = rows
         self.mergedRanges = mergedRanges
+        self.uncachedFormulas = uncachedFormulas
     }
 
     /// Where a cell of this grid came from.
@@ -72,7 +75,8 @@ public struct Grid: Sendable {
             if let last = filled.last { rows.append(Self.gridRow(last, original: original)) }
         }
         for row in fill.rows(for: nil) { rows.append(Self.gridRow(row, original: nil)) }
-        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges)
+        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges,
+                  uncachedFormulas: content.uncachedFormulas)
     }
 
     /// A CSV document: every value is text, as typed.

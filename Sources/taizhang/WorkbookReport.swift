@@ -10,6 +10,7 @@ struct WorkbookReport {
         let hiddenRows: Int
         let mergedRanges: [CellRange]
         let declaredDimension: String?
+        var uncachedFormulas = UncachedFormulas()
         /// Set when the workbook lists the sheet but its part is missing.
         var problem: String? = nil
     }
@@ -48,7 +49,8 @@ struct WorkbookReport {
             let used = rows == 0 ? nil : CellRange(first: CellReference(row: minRow, column: minColumn),
                                                    last: CellReference(row: maxRow, column: maxColumn))
             return Sheet(info: info, usedRange: used, rowsWithValues: rows, cells: cells, hiddenRows: hidden,
-                         mergedRanges: reader.mergedRanges, declaredDimension: reader.declaredDimension)
+                         mergedRanges: reader.mergedRanges, declaredDimension: reader.declaredDimension,
+                         uncachedFormulas: reader.uncachedFormulas)
         }
     }
 
@@ -74,6 +76,12 @@ struct WorkbookReport {
                 let shown = sheet.mergedRanges.prefix(20).map(\.description).joined(separator: " ")
                 let more = sheet.mergedRanges.count > 20 ? " …（共 \(sheet.mergedRanges.count) 个）" : ""
                 lines.append("     合并单元格 \(sheet.mergedRanges.count) 个：\(shown)\(more)")
+            }
+            let formulas = sheet.uncachedFormulas
+            if formulas.count > 0 {
+                let shown = formulas.cells.prefix(20).map(\.description).joined(separator: " ")
+                let more = formulas.count > 20 ? " …（共 \(formulas.count) 个）" : ""
+                lines.append("     公式没有保存计算结果 \(formulas.count) 个（读出为空，用 Excel 或 WPS 打开并保存即可）：\(shown)\(more)")
             }
         }
         return lines.joined(separator: "\n")
@@ -101,7 +109,9 @@ struct WorkbookReport {
             {"name": \(quote(sheet.info.name)), "kind": \(quote(sheet.info.kind.rawValue)), "visibility": \(quote(sheet.info.visibility.rawValue)), \
             "usedRange": \(quote(sheet.usedRange?.description)), "rowsWithValues": \(sheet.rowsWithValues), "cells": \(sheet.cells), \
             "hiddenRows": \(sheet.hiddenRows), "declaredDimension": \(quote(sheet.declaredDimension)), "problem": \(quote(sheet.problem)), \
-            "mergedRanges": [\(sheet.mergedRanges.map { quote($0.description) }.joined(separator: ", "))]}
+            "mergedRanges": [\(sheet.mergedRanges.map { quote($0.description) }.joined(separator: ", "))], \
+            "uncachedFormulas": {"count": \(sheet.uncachedFormulas.count), \
+            "cells": [\(sheet.uncachedFormulas.cells.map { quote($0.description) }.joined(separator: ", "))]}}
             """
         }
         return """

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSX
 @testable import Ledger
@@ -120,6 +121,21 @@ struct MergeTests {
         #expect(ledger.returns.first?.cellsReported == ledger.returns.first?.cellsRead)
         let named = Merge.run(plan: plan, returns: [try UnitReturn.read(path: copy, registry: plan.registry, unit: "规划科")], asOf: Self.asOf)
         #expect(named.returns.first?.cellsMerged ?? 0 > 0)
+    }
+
+    @Test("a progress cell holding a formula without a saved result is reported, not taken as empty")
+    func uncachedFormula() throws {
+        let plan = try Self.plan()
+        let task = plan.tasks[0].task.original
+        let xml = Fixture.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>具体任务</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>进展情况</t></is></c>"
+            + "<c r=\"C1\" t=\"inlineStr\"><is><t>完成状态</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>\(task)</t></is></c>"
+            + "<c r=\"B2\" t=\"str\"><f>CONCATENATE(\"已完成\",\"80%\")</f></c><c r=\"C2\" t=\"inlineStr\"><is><t>推进中</t></is></c></row>")
+        let path = try Fixture.write(Fixture.package(sheets: [("反馈表", xml)]), name: "办公室-任务反馈表.xlsx")
+        let ledger = Merge.run(plan: plan, returns: [try UnitReturn.read(path: path, registry: plan.registry, unit: "办公室")], asOf: Self.asOf)
+        accounted(ledger)
+        let issue = try #require(ledger.issues.first { $0.code == "formula-without-value" })
+        #expect(issue.location.cell?.description == "B2")
+        #expect(issue.message.contains("1 个单元格是公式"))
     }
 
     @Test("status and overdue: a dated task past due and not completed is overdue; ongoing tasks never are")

@@ -61,6 +61,24 @@ struct CommandLineTests {
         #expect((sheets?.first?["mergedRanges"] as? [String])?.count == 13)
     }
 
+    @Test("a formula saved without its result: inspect lists it, validate warns at its cell")
+    func uncachedFormula() throws {
+        func text(_ ref: String, _ value: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>" }
+        let xml = Fixture.sheet("<row r=\"1\">\(text("A1", "2023年工作要点分工方案"))</row>"
+            + "<row r=\"2\">\(text("A2", "具体任务"))\(text("B2", "牵头单位"))\(text("C2", "完成时限"))</row>"
+            + "<row r=\"3\">\(text("A3", "编制年度报告"))\(text("B3", "办公室"))<c r=\"C3\" t=\"str\"><f>TEXT(DATE(2023,6,30),\"m月d日前\")</f></c></row>")
+        let path = try Fixture.write(Fixture.package(sheets: [("工作表1", xml)]), name: "计划表.xlsx")
+        let inspect = try CLI.run(["inspect", path])
+        #expect(inspect.stdout.contains("公式没有保存计算结果 1 个"))
+        #expect(inspect.stdout.contains("C3"))
+        let json = try CLI.run(["validate", path, "--format", "json"])
+        #expect(json.status == 1, "the deadline reads as missing: an error")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let issues = object?["issues"] as? [[String: Any]] ?? []
+        #expect(issues.contains { $0["code"] as? String == "formula-without-value" && $0["cell"] as? String == "C3" && $0["severity"] as? String == "warning" })
+        #expect(issues.contains { $0["code"] as? String == "missing-deadline" && $0["cell"] as? String == "C3" })
+    }
+
     @Test("errors: exit 2 with a Chinese message naming the file; the target is left untouched")
     func errors() throws {
         let dir = Fixture.directory()

@@ -65,6 +65,18 @@ struct SheetReaderTests {
         #expect(try rows(path).map(\.number) == [1, 3])
     }
 
+    @Test("a formula saved without its result is no cell, but is counted and listed")
+    func uncachedFormulas() throws {
+        var data = "<row r=\"1\"><c r=\"A1\"><f>1+1</f></c><c r=\"B1\"><f>2*2</f><v>4</v></c><c r=\"C1\" t=\"str\"><f>\"a\"</f></c></row>"
+        for row in 2...151 { data += "<row r=\"\(row)\"><c r=\"D\(row)\"><f>A1</f></c></row>" }
+        let workbook = try Workbook(path: try Fixture.workbook(data))
+        let content = try workbook.read(workbook.sheets[0])
+        #expect(values(content.rows) == [["B1": "4"]])
+        #expect(content.uncachedFormulas.count == 152)
+        #expect(content.uncachedFormulas.cells.count == UncachedFormulas.listed)
+        #expect(content.uncachedFormulas.cells.prefix(3).map(\.description) == ["A1", "C1", "D2"])
+    }
+
     @Test("a row written twice is one row, the later cells winning")
     func rowWrittenTwice() throws {
         let path = try Fixture.workbook("<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row><row r=\"4\"><c r=\"A4\"><v>4</v></c></row>"

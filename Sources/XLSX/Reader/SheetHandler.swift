@@ -12,6 +12,7 @@ final class SheetHandler: XMLEventHandler {
     private(set) var mergedRanges: [CellRange] = []
     private(set) var declaredDimension: String?
     private(set) var columns: [ColumnInfo] = []
+    private(set) var uncachedFormulas = UncachedFormulas()
 
     let strings: SharedStrings
     let dateSystem: DateSystem
@@ -34,6 +35,7 @@ final class SheetHandler: XMLEventHandler {
     private var cellReference: String?
     private var capturing = false
     private var sawValue = false
+    private var sawFormula = false
     private var inInline = false
     private var phoneticDepth = 0
     private var buffer: [UInt8] = []
@@ -59,6 +61,8 @@ final class SheetHandler: XMLEventHandler {
                 inInline = true
                 sawValue = true
                 buffer.removeAll(keepingCapacity: true)
+            } else if name.is("f") {
+                sawFormula = true
             } else if inInline {
                 if name.is("t") { if phoneticDepth == 0 { capturing = true } } else if name.is("rPh") { phoneticDepth += 1 }
             }
@@ -136,6 +140,7 @@ final class SheetHandler: XMLEventHandler {
     private func startCell(_ attributes: XMLAttributes) {
         inCell = true
         sawValue = false
+        sawFormula = false
         cellType = .number
         cellStyle = 0
         cellReference = nil
@@ -191,6 +196,7 @@ final class SheetHandler: XMLEventHandler {
         capturing = false
         inInline = false
         phoneticDepth = 0
+        if sawFormula && !sawValue { uncachedFormulas.add(CellReference(row: rowNumber, column: column)) }
         guard sawValue, collectCells else { return }
         var cell = RawRow.RawCell(column: Int32(column), kind: .number, style: Int32(truncatingIfNeeded: cellStyle), start: 0, end: 0, number: 0)
         switch cellType {

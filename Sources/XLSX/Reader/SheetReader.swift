@@ -72,6 +72,9 @@ public final class SheetReader {
     /// Column widths and visibility from `<cols>`.
     public var columns: [ColumnInfo] { handler?.columns ?? [] }
 
+    /// Formula cells without a saved result, which read as empty; complete once `next()` has returned nil.
+    public var uncachedFormulas: UncachedFormulas { handler?.uncachedFormulas ?? UncachedFormulas() }
+
     /// The `<dimension>` the file declares, which is often wrong and never used for reading.
     public var declaredDimension: String? { handler?.declaredDimension }
 

@@ -175,7 +175,7 @@ public final class Workbook {
         }
         if !inOrder { rows = Self.merged(rows) }
         return SheetContent(info: sheet, rows: rows, mergedRanges: reader.mergedRanges,
-                            declaredDimension: reader.declaredDimension, columns: reader.columns)
+                            declaredDimension: reader.declaredDimension, columns: reader.columns, uncachedFormulas: reader.uncachedFormulas)
     }
 
     /// Rows written out of order or twice, sorted, each number once: a row written twice is merged, later cells winning.
@@ -236,6 +236,8 @@ public struct SheetContent: Sendable {
     public var mergedRanges: [CellRange]
     public var declaredDimension: String?
     public var columns: [ColumnInfo] = []
+    /// Formula cells without a saved result: they are not among `rows`.
+    public var uncachedFormulas = UncachedFormulas()
 
     /// The range that actually holds values, ignoring styled empty cells and the declared dimension.
     public var usedRange: CellRange? {
