@@ -8,6 +8,8 @@ public enum SheetExport {
         public var rows = 0
         public var cells = 0
         public var columns = 0
+        /// Formula cells without a saved result: written as empty, as there is no value.
+        public var uncachedFormulas = UncachedFormulas()
     }
 
     /// The sheet holds rows out of order, so it cannot be streamed; `writeCSVBuffered` sorts them.
@@ -33,6 +35,7 @@ public enum SheetExport {
             try emitter.emit(row, through: &filler)
         }
         try emitter.finish(&filler)
+        emitter.summary.uncachedFormulas = reader.uncachedFormulas
         return emitter.summary
     }
 
@@ -54,6 +57,7 @@ public enum SheetExport {
             summary.cells += row.count
             summary.columns = max(summary.columns, column - 1)
         }
+        summary.uncachedFormulas = reader.uncachedFormulas
         return summary
     }
 
@@ -64,6 +68,7 @@ public enum SheetExport {
         var emitter = RowEmitter(writer: writer)
         for row in content.rows { try emitter.emit(row, through: &filler) }
         try emitter.finish(&filler)
+        emitter.summary.uncachedFormulas = content.uncachedFormulas
         return emitter.summary
     }
 

@@ -9,6 +9,8 @@ public enum WorkbookCopy {
         public var cells = 0
         /// Sheets that hold no cells (chart and dialog sheets), not copied.
         public var skipped: [String] = []
+        /// By sheet name: formula cells without a saved result, which have no value to copy.
+        public var uncachedFormulas: [String: UncachedFormulas] = [:]
     }
 
     /// Copies `workbook` into `writer`. With `buffered`, each sheet is read whole first, so rows the file
@@ -35,6 +37,7 @@ public enum WorkbookCopy {
                 let content = try workbook.read(info)
                 for row in content.rows { try copy(row, to: sheet, style: style, summary: &summary) }
                 (merges, columns) = (content.mergedRanges, content.columns)
+                if content.uncachedFormulas.count > 0 { summary.uncachedFormulas[info.name] = content.uncachedFormulas }
             } else {
                 let reader = try workbook.rows(of: info)
                 while let row = try reader.next() {
@@ -42,6 +45,7 @@ public enum WorkbookCopy {
                     try copy(row, to: sheet, style: style, summary: &summary)
                 }
                 (merges, columns) = (reader.mergedRanges, reader.columns)
+                if reader.uncachedFormulas.count > 0 { summary.uncachedFormulas[info.name] = reader.uncachedFormulas }
             }
             for range in merges { try sheet.merge(range) }
             for run in columns {

@@ -129,6 +129,17 @@ struct ConvertCommand: ParsableCommand {
         if !summary.skipped.isEmpty && !global.quiet {
             printError("注意：图表/对话框工作表不含单元格，未复制：\(summary.skipped.joined(separator: "、"))")
         }
+        for info in workbook.sheets {
+            if let formulas = summary.uncachedFormulas[info.name] { warn(uncached: formulas, in: info.name) }
+        }
+    }
+
+    /// Formula cells without a saved result come out empty: the user should know, and how to fix the file.
+    private func warn(uncached formulas: UncachedFormulas, in sheet: String) {
+        guard formulas.count > 0, !global.quiet else { return }
+        let shown = formulas.cells.prefix(5).map(\.description).joined(separator: "、") + (formulas.count > 5 ? " 等" : "")
+        printError("注意：工作表“\(sheet)”有 \(formulas.count) 个公式单元格没有保存计算结果（\(shown)），输出为空；"
+                   + "请用 Excel 或 WPS 打开并保存后再转换。")
     }
 
     private func defaultSheet(_ workbook: Workbook) throws -> SheetInfo {
@@ -160,8 +171,10 @@ struct ConvertCommand: ParsableCommand {
             }
             rowsSoFar = { [unowned writer] in writer.rowsWritten }
             defer { progress.finish() }
-            _ = try export(workbook, info, writer, fillMerged)
+            let summary = try export(workbook, info, writer, fillMerged)
             try writer.flush()
+            progress.finish()
+            warn(uncached: summary.uncachedFormulas, in: info.name)
         }
         do {
             try attempt { try SheetExport.writeCSV($0, sheet: $1, to: $2, fillMerged: $3) }

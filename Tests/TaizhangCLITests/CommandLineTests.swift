@@ -61,7 +61,7 @@ struct CommandLineTests {
         #expect((sheets?.first?["mergedRanges"] as? [String])?.count == 13)
     }
 
-    @Test("a formula saved without its result: inspect lists it, validate warns at its cell")
+    @Test("a formula saved without its result: inspect lists it, validate warns at its cell, convert says so")
     func uncachedFormula() throws {
         func text(_ ref: String, _ value: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>" }
         let xml = Fixture.sheet("<row r=\"1\">\(text("A1", "2023年工作要点分工方案"))</row>"
@@ -77,6 +77,11 @@ struct CommandLineTests {
         let issues = object?["issues"] as? [[String: Any]] ?? []
         #expect(issues.contains { $0["code"] as? String == "formula-without-value" && $0["cell"] as? String == "C3" && $0["severity"] as? String == "warning" })
         #expect(issues.contains { $0["code"] as? String == "missing-deadline" && $0["cell"] as? String == "C3" })
+        for target in ["计划.csv", "计划.xlsx"] {
+            let convert = try CLI.run(["convert", path, Fixture.directory() + "/" + target])
+            #expect(convert.status == 0)
+            #expect(convert.stderr.contains("有 1 个公式单元格没有保存计算结果（C3）"), "\(target): \(convert.stderr)")
+        }
     }
 
     @Test("errors: exit 2 with a Chinese message naming the file; the target is left untouched")
