@@ -11,6 +11,11 @@ struct ExcelDateTests {
         #expect(ExcelDateTime(serial: serial, system: .system1900)?.description == expected)
     }
 
+    @Test("serial 60, Excel's 1900-02-29 that never was, reads as 1900-02-28 as openpyxl reads it (so it does not round-trip)")
+    func fictitiousLeapDay() {
+        #expect(ExcelDateTime(serial: 60, system: .system1900)?.description == "1900-02-28")
+    }
+
     @Test("1904 system", arguments: [(1.0, "1904-01-02"), (43_538.0, "2023-03-15")])
     func system1904(serial: Double, expected: String) {
         #expect(ExcelDateTime(serial: serial, system: .system1904)?.description == expected)

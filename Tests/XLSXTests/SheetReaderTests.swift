@@ -23,6 +23,15 @@ struct SheetReaderTests {
         #expect(row.cells.map(\.value) == [.text("法规科"), .text("漢字"), .text("  两端空格  "), .text("第一行\r\n第二行")])
     }
 
+    @Test("a string item mixing a plain <t> and runs is one text; spaces are kept without xml:space too")
+    func mixedStringItems() throws {
+        let path = try Fixture.workbook("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" s=\"\"><v>7</v></c></row>",
+            sharedStrings: "<si><t>牵头</t><r><t>单位</t></r></si><si><t>  办公室 </t></si>")
+        let row = try #require(rows(path).first)
+        // An empty s="" is style 0: the number reads as a number.
+        #expect(row.cells.map(\.value) == [.text("牵头单位"), .text("  办公室 "), .number(7)])
+    }
+
     @Test("inline strings: <is><t>, runs, an empty string that is not an absent cell, a redundant <v>")
     func inlineStrings() throws {
         let path = try Fixture.workbook("""
@@ -151,6 +160,42 @@ struct SheetReaderTests {
         #expect(workbook.sheets.map(\.kind) == [.chartsheet, .worksheet])
         #expect(try workbook.rows(of: workbook.sheets[0]).next() == nil)
         #expect(try workbook.sheet(named: "2").name == "数据")
+    }
+
+    @Test("dialog sheets are listed and yield no rows")
+    func dialogSheets() throws {
+        var zip = Fixture.package(sheets: [("数据", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))])
+        zip.entries.removeAll { $0.name == "xl/workbook.xml" || $0.name == "xl/_rels/workbook.xml.rels" }
+        zip.add("xl/workbook.xml", "<workbook xmlns=\"\(Fixture.main)\" xmlns:r=\"\(Fixture.rel)\"><sheets><sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"对话框\" sheetId=\"2\" r:id=\"d\"/></sheets></workbook>")
+        zip.add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(Fixture.rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"d\" Type=\"\(Fixture.rel)/dialogsheet\" Target=\"dialogsheets/sheet1.xml\"/></Relationships>")
+        zip.add("xl/dialogsheets/sheet1.xml", "<dialogsheet xmlns=\"\(Fixture.main)\"><sheetData><row r=\"1\"><c r=\"A1\"><v>9</v></c></row></sheetData></dialogsheet>")
+        let workbook = try Workbook(path: try Fixture.write(zip))
+        #expect(workbook.sheets.map(\.kind) == [.worksheet, .dialogsheet])
+        #expect(try workbook.rows(of: workbook.sheets[1]).next() == nil)
+    }
+
+    @Test("entry names with backslashes, and a workbook part found where no relationship points")
+    func packagePaths() throws {
+        let rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+        let sheet = Fixture.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>找到了</t></is></c></row>")
+        let workbookXML = "<workbook xmlns=\"\(Fixture.main)\" xmlns:r=\"\(Fixture.rel)\"><sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"s\"/></sheets></workbook>"
+        let sheetRels = "<Relationships xmlns=\"\(rels)\"><Relationship Id=\"s\" Type=\"\(Fixture.rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+
+        var backslashes = ZipBuilder()
+        backslashes.add("_rels\\.rels", "<Relationships xmlns=\"\(rels)\"><Relationship Id=\"r\" Type=\"\(Fixture.rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        backslashes.add("xl\\workbook.xml", workbookXML)
+        backslashes.add("xl\\_rels\\workbook.xml.rels", sheetRels)
+        backslashes.add("xl\\worksheets\\sheet1.xml", sheet)
+
+        var elsewhere = ZipBuilder()   // no root relationships at all
+        elsewhere.add("book/workbook.xml", workbookXML)
+        elsewhere.add("book/_rels/workbook.xml.rels", sheetRels)
+        elsewhere.add("book/worksheets/sheet1.xml", sheet)
+
+        for zip in [backslashes, elsewhere] {
+            let workbook = try Workbook(path: try Fixture.write(zip))
+            #expect(try workbook.read(workbook.sheets[0]).rows.first?[1] == .text("找到了"))
+        }
     }
 
     @Test("rows stream: the reader hands out rows before the part is fully parsed")
