@@ -21,7 +21,14 @@ public enum WorkbookCopy {
         var styleMap: [Int: StyleID] = [:]
         func style(_ source: Int) -> StyleID {
             if let known = styleMap[source] { return known }
-            let id = styles.formatCode(ofStyle: source).map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
+            // Built-in 14 and 22 read as the Chinese order (yyyy/m/d); written as Excel's canonical codes they
+            // keep their ids, so every Excel shows them in its own locale's order, as it did the source's.
+            let code: String? = switch styles.builtInFormatId(ofStyle: source) {
+            case 14?: "m/d/yy"
+            case 22?: "m/d/yy h:mm"
+            default: styles.formatCode(ofStyle: source)
+            }
+            let id = code.map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
             styleMap[source] = id
             return id
         }

@@ -14,6 +14,13 @@ public struct Styles: Sendable {
         index >= 0 && index < kinds.count ? kinds[index] : .number
     }
 
+    /// The built-in number format id of a cell style (below 164), when the file does not redefine it.
+    public func builtInFormatId(ofStyle index: Int) -> Int? {
+        guard index >= 0 && index < cellFormatIds.count else { return nil }
+        let id = cellFormatIds[index]
+        return id < 164 && formatCodes[id] == nil ? id : nil
+    }
+
     /// The format code of a cell style, when the file declares one.
     public func formatCode(ofStyle index: Int) -> String? {
         guard index >= 0 && index < cellFormatIds.count else { return nil }
