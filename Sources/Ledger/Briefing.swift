@@ -72,27 +72,27 @@ public struct Briefing: Sendable {
             LedgerSummary.bucket(status: status, due: due(task), ongoing: task.deadline.kind == "ongoing", asOf: asOf)
         }
         // A lead unit's line counts what that unit itself reported, as the ledger's 汇总 does.
-        func bucket(_ task: LedgerJSON.Task, for unit: String?) -> LedgerSummary.Bucket {
-            guard let unit else { return bucket(task, status: Status(rawValue: task.status) ?? .onTrack) }
-            return bucket(task, status: task.progress.first { $0.unit == unit }.map { $0.status.flatMap(Status.init(rawValue:)) ?? .onTrack } ?? .noReport)
-        }
-        func line(_ unit: String?, _ tasks: [LedgerJSON.Task]) -> UnitLine {
+        let own = OwnReports(ledger.tasks.map { $0.progress.map { ($0.unit, $0.status.flatMap(Status.init(rawValue:)) ?? .onTrack) } })
+        func line(_ unit: String?, _ indices: [Int]) -> UnitLine {
+            let reports = unit.map(own.statuses(of:))
             var counts: [LedgerSummary.Bucket: Int] = [:]
-            var completedDue = 0
-            for task in tasks {
-                let bucket = bucket(task, for: unit)
+            var dueCount = 0, completedDue = 0
+            for index in indices {
+                let task = ledger.tasks[index]
+                let isDue = due(task).map { $0 <= asOf } ?? false
+                let bucket = bucket(task, status: reports.map { $0[index] ?? .noReport } ?? Status(rawValue: task.status) ?? .onTrack)
                 counts[bucket, default: 0] += 1
-                if bucket == .completed, due(task).map({ $0 <= asOf }) ?? false { completedDue += 1 }
+                if isDue { dueCount += 1 }
+                if bucket == .completed && isDue { completedDue += 1 }
             }
-            let dueCount = tasks.filter { due($0).map { $0 <= asOf } ?? false }.count
-            return UnitLine(unit: unit ?? "合计", leadTasks: tasks.count, counts: counts, due: dueCount, completedDue: completedDue)
+            return UnitLine(unit: unit ?? "合计", leadTasks: indices.count, counts: counts, due: dueCount, completedDue: completedDue)
         }
-        var byLead: [String: [LedgerJSON.Task]] = [:]
-        for task in ledger.tasks {
-            for lead in Set(task.units.filter { $0.role == "lead" }.map(\.name)) { byLead[lead, default: []].append(task) }
+        var byLead: [String: [Int]] = [:]
+        for (index, task) in ledger.tasks.enumerated() {
+            for lead in Set(task.units.filter { $0.role == "lead" }.map(\.name)) { byLead[lead, default: []].append(index) }
         }
         lines = ledger.units.map { line($0.name, byLead[$0.name] ?? []) }
-        total = line(nil, ledger.tasks)
+        total = line(nil, Array(ledger.tasks.indices))
         totals = total.counts
         func listed(_ task: LedgerJSON.Task, due: CalendarDate, days: Int) -> ListedTask {
             ListedTask(id: task.id, task: task.task, leads: task.units.filter { $0.role == "lead" }.map(\.name).joined(separator: "、"),
