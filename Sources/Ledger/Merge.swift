@@ -112,6 +112,12 @@ public enum Merge {
         return total == 0 ? 0 : 2 * Double(shared) / Double(total)
     }
 
+    /// Equal once normalized. Compared by bytes: normalization already made equal texts byte-equal, and
+    /// `String`'s canonical comparison of Chinese text is slow enough to show over 200,000 rows.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        TextKey(TextNormalization.normalize(a)) == TextKey(TextNormalization.normalize(b))
+    }
+
     static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
     static func prefix(_ text: String) -> String { text.count > 20 ? String(text.prefix(20)) + "…" : text }
 }
@@ -127,6 +133,8 @@ public struct Merger {
     private let asOf: CalendarDate
     private let byId: [String: PlanTask]
     private let byText: [String: PlanTask]
+    /// The ids of the tasks naming each unit: a group can name hundreds, too many to search for every row.
+    private let tasksOfUnit: [TextKey: Set<String>]
     private var files: [(unit: String?, saved: String, file: String, summary: ReturnSummary, issues: [ValidationIssue], progress: [(String, ProgressEntry)])] = []
 
     public init(plan: Plan, asOf: CalendarDate) {
@@ -134,6 +142,11 @@ public struct Merger {
         self.asOf = asOf
         byId = Dictionary(plan.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         byText = Dictionary(plan.tasks.map { (Merge.key($0.task.text, $0.requirement?.text), $0) }, uniquingKeysWith: { a, _ in a })
+        var tasksOfUnit: [TextKey: Set<String>] = [:]
+        for task in plan.tasks {
+            for reference in task.units.references { tasksOfUnit[TextKey(reference.name), default: []].insert(task.id) }
+        }
+        self.tasksOfUnit = tasksOfUnit
     }
 
     /// Reads one return into the ledger-to-be.
@@ -151,6 +164,7 @@ public struct Merger {
             return
         }
         if let formulas = ValidationIssue.uncachedFormulas(in: ret.grid) { issues.append(formulas) }
+        let ownTasks = tasksOfUnit[TextKey(unit)] ?? []
         var addedColumns: [Int: (header: String, count: Int)] = [:]
         var statusCache: [String: StatusInference] = [:]
         for row in ret.rows {
@@ -182,7 +196,7 @@ public struct Merger {
                 continue
             }
             summary.rowsMatched += 1
-            let own = task.units.references.contains { $0.name == unit }
+            let own = ownTasks.contains(task.id)
             if !own && row.typed.contains(where: Merge.progressFields.contains) {
                 issues.append(.init(.warning, "not-own-task", at: location(.progress),
                                     "\(unit) 填报了不属于本单位的任务 \(task.id)“\(Merge.prefix(task.task.text))”，未合并，请核对。"))
@@ -190,7 +204,7 @@ public struct Merger {
 
             // Plan columns: equal to the plan, or reported (the plan wins).
             for field in row.typed where !Merge.progressFields.contains(field) {
-                if Merge.planValue(field, of: task).map({ TextNormalization.normalize($0) == TextNormalization.normalize(row.fields[field]!.text) }) ?? false {
+                if Merge.planValue(field, of: task).map({ Merge.sameText($0, row.fields[field]!.text) }) ?? false {
                     summary.cellsUnchanged += 1
                 } else {
                     summary.cellsReported += 1

@@ -101,6 +101,11 @@ public struct UnitReturn: Sendable {
     private static func fileTime(_ path: String) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let date = attributes?[.modificationDate] as? Date else { return "" }
-        return ISO8601DateFormatter().string(from: date)
+        // `2023-07-03T08:15:00Z`, as ISO8601DateFormatter writes it; making one of those per file cost more than the hash.
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let (year, month, day) = ExcelDateTime.civilFromDays(days)
+        let time = ExcelDateTime(year: year, month: month, day: day, millisecondOfDay: (seconds - days * 86_400) * 1000, isTimeOnly: true)
+        return ExcelDateTime(year: year, month: month, day: day).description + "T" + time.description + "Z"
     }
 }

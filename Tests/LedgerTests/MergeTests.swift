@@ -138,6 +138,16 @@ struct MergeTests {
         #expect(issue.message.contains("1 个单元格是公式"))
     }
 
+    @Test("a CSV return has no saved property: its time is the file's, in ISO 8601 UTC as Foundation writes it")
+    func fileTime() throws {
+        let plan = try Self.plan()
+        let path = Self.samples + "/returns/热线科-任务反馈表.csv"
+        let ret = try UnitReturn.read(path: path, registry: plan.registry)
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        #expect(ret.savedFromFile)
+        #expect(ret.saved == ISO8601DateFormatter().string(from: modified))
+    }
+
     @Test("status and overdue: a dated task past due and not completed is overdue; ongoing tasks never are")
     func overdue() throws {
         let ledger = try Self.merge(Self.round)
