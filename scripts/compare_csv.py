@@ -20,7 +20,7 @@ cell contents as shown" off (filter options 44,34,76,1,,0,true,true,false,...).
 What is normalised (differences that are not differences in value):
   * line ends (CRLF/LF/CR) between records and inside quoted cells, a UTF-8 BOM;
   * trailing empty fields of a row and trailing empty rows (LibreOffice pads
-    to a rectangle, taizhang does not);
+    rows to its used area, taizhang to the widest row with a value);
   * numbers: both sides parsed as floats, equal within a relative 1e-9
     (LibreOffice writes its own rounded form, e.g. 1.23456789012346E+017,
     0.0000001); LibreOffice's percent form "12.5%" is 0.125;

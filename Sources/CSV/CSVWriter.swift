@@ -33,6 +33,9 @@ public final class CSVWriter {
     private var rowsInBuffer = 0
     private var fieldsInRow = 0
     public private(set) var rowsWritten = 0
+    /// Rows with fewer fields are ended with empty ones up to this many, as Excel saves a sheet as CSV:
+    /// every row as wide as the widest, so that tools reading the first line as the width see all columns.
+    public var rowWidth: Int?
 
     /// `output` receives encoded bytes in large chunks.
     public init(encoding: CSVEncoding = .utf8BOM, delimiter: UInt8 = UInt8(ascii: ","), lineEnd: String = "\r\n",
@@ -53,12 +56,13 @@ public final class CSVWriter {
 
     /// Appends one row of fields.
     public func write<S: Sequence>(row fields: S) throws where S.Element == String {
-        var first = true
+        var count = 0
         for field in fields {
-            if !first { buffer.append(delimiter) }
-            first = false
+            if count > 0 { buffer.append(delimiter) }
+            count += 1
             append(field)
         }
+        pad(count)
         buffer.append(contentsOf: lineEnd)
         rowsInBuffer += 1
         rowsWritten += 1
@@ -82,11 +86,18 @@ public final class CSVWriter {
 
     /// Ends the row begun with `field(_:)`.
     public func endRow() throws {
+        pad(fieldsInRow)
         buffer.append(contentsOf: lineEnd)
         fieldsInRow = 0
         rowsInBuffer += 1
         rowsWritten += 1
         if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// The delimiters that make a row of `count` fields `rowWidth` wide (an empty row is one empty field).
+    private func pad(_ count: Int) {
+        guard let rowWidth, rowWidth > max(count, 1) else { return }
+        buffer.append(contentsOf: repeatElement(delimiter, count: rowWidth - max(count, 1)))
     }
 
     private func append(_ field: String) {

@@ -16,7 +16,7 @@ public enum SheetExport {
     public struct RowsOutOfOrder: Error {}
 
     /// Writes one worksheet as CSV: every row from 1 to the last with a value (empty rows as empty lines),
-    /// each row up to its last value. With `fillMerged`, every cell of a merged range gets the range's value.
+    /// each row up to its last value, or padded to the writer's `rowWidth`; `Summary.columns` is the widest row. With `fillMerged`, every cell of a merged range gets the range's value.
     /// Throws `RowsOutOfOrder` when the file's rows are not in order: the caller discards what was written
     /// and calls `writeCSVBuffered`.
     public static func writeCSV(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {

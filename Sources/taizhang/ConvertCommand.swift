@@ -15,6 +15,7 @@ struct ConvertCommand: ParsableCommand {
 
         日期写作 YYYY-MM-DD（有时间时加 THH:MM:SS），数字按 Excel 的 15 位有效数字，布尔值为 TRUE/FALSE，错误值照原样（#N/A）。
         Dates as YYYY-MM-DD[THH:MM:SS], numbers to Excel's 15 significant digits, booleans TRUE/FALSE, errors as written.
+        CSV 每行列数相同（与最宽的一行一致），与 Excel 另存为 CSV 相同。Every CSV row is as wide as the widest, as Excel saves CSV.
 
         示例 Examples:
           taizhang convert 计划表.xlsx 计划表.csv
@@ -161,7 +162,7 @@ struct ConvertCommand: ParsableCommand {
             try file.commit()
             return
         }
-        func attempt(_ export: (Workbook, SheetInfo, CSVWriter, Bool) throws -> SheetExport.Summary) throws {
+        func attempt(width: Int?, _ export: (Workbook, SheetInfo, CSVWriter, Bool) throws -> SheetExport.Summary) throws -> SheetExport.Summary {
             var progress = ProgressLine("转换 \(info.name)", unit: "行", total: 0, quiet: global.quiet)
             // The writer hands out its buffer every few thousand rows: the moment to report them.
             var rowsSoFar: () -> Int = { 0 }
@@ -170,19 +171,42 @@ struct ConvertCommand: ParsableCommand {
                 progress.update(rows: rowsSoFar())
             }
             rowsSoFar = { [unowned writer] in writer.rowsWritten }
+            writer.rowWidth = width
             defer { progress.finish() }
             let summary = try export(workbook, info, writer, fillMerged)
             try writer.flush()
-            progress.finish()
-            warn(uncached: summary.uncachedFormulas, in: info.name)
+            return summary
         }
-        do {
-            try attempt { try SheetExport.writeCSV($0, sheet: $1, to: $2, fillMerged: $3) }
-        } catch is SheetExport.RowsOutOfOrder {
+        // Every row as wide as the widest, as Excel saves CSV. The width the sheet declares is right in files
+        // from Excel, LibreOffice and most writers; when the rows prove it wrong, they are written again.
+        var buffered = false
+        func pass(width: Int?) throws -> SheetExport.Summary {
+            if !buffered {
+                do {
+                    return try attempt(width: width) { try SheetExport.writeCSV($0, sheet: $1, to: $2, fillMerged: $3) }
+                } catch is SheetExport.RowsOutOfOrder {
+                    buffered = true
+                    try file.reset()
+                }
+            }
+            return try attempt(width: width) { try SheetExport.writeCSVBuffered($0, sheet: $1, to: $2, fillMerged: $3) }
+        }
+        let declared = declaredWidth(workbook, info)
+        var summary = try pass(width: declared)
+        let exact = summary.columns <= 1 ? (declared ?? 1) <= 1 : summary.columns == declared
+        if !exact {
             try file.reset()
-            try attempt { try SheetExport.writeCSVBuffered($0, sheet: $1, to: $2, fillMerged: $3) }
+            summary = try pass(width: summary.columns)
         }
+        warn(uncached: summary.uncachedFormulas, in: info.name)
         try file.commit()
+    }
+
+    /// The number of columns the sheet's `<dimension>` declares, read from the start of its part; nil without one.
+    private func declaredWidth(_ workbook: Workbook, _ info: SheetInfo) -> Int? {
+        guard let reader = try? workbook.rows(of: info), (try? reader.next()) != nil,
+              let range = reader.declaredDimension.flatMap(CellRange.init) else { return nil }
+        return range.last.column
     }
 
     /// `out/计划表.csv` and sheet `汇总` give `out/计划表-汇总.csv`; characters unsafe in file names are replaced.

@@ -27,11 +27,25 @@ struct CommandLineTests {
     func convertStdout() throws {
         let result = try CLI.run(["convert", plan, "-", "--sheet", "1", "--encoding", "utf8"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("汕尾市政务服务数据管理局2023年政务公开工作要点分工方案\r\n工作要求,"))
+        #expect(result.stdout.hasPrefix("汕尾市政务服务数据管理局2023年政务公开工作要点分工方案,,,,\r\n工作要求,"))
         let out = Fixture.directory() + "/gbk.csv"
         #expect(try CLI.run(["convert", plan, out, "--encoding", "gb18030"]).status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
         #expect(Array(bytes.prefix(4)) == [0xC9, 0xC7, 0xCE, 0xB2], "汕尾 in GB18030")
+    }
+
+    @Test("CSV rows are as wide as the widest row, whatever width the file declares (right, WPS's A1, inflated or none)")
+    func rectangular() throws {
+        let rows = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"C3\"><v>3</v></c></row>"
+        for dimension in ["<dimension ref=\"A1:C3\"/>", "<dimension ref=\"A1\"/>", "<dimension ref=\"A1:Z40\"/>", ""] {
+            let input = try Fixture.write(Fixture.package(sheets: [("表", Fixture.sheet(rows, before: dimension))]))
+            let result = try CLI.run(["convert", input, "-", "--encoding", "utf8"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "1,,\r\n,,\r\n2,,3\r\n", "\(dimension)")
+        }
+        let disordered = "<row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"C3\"><v>3</v></c></row><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+        let input = try Fixture.write(Fixture.package(sheets: [("表", Fixture.sheet(disordered))]))
+        #expect(try CLI.run(["convert", input, "-", "--encoding", "utf8"]).stdout == "1,,\r\n,,\r\n2,,3\r\n", "rows out of order, no dimension")
     }
 
     @Test("--all-sheets writes one CSV per worksheet beside the output")
