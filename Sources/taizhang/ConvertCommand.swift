@@ -191,7 +191,7 @@ struct ConvertCommand: ParsableCommand {
             }
             return try attempt(width: width) { try SheetExport.writeCSVBuffered($0, sheet: $1, to: $2, fillMerged: $3) }
         }
-        let declared = declaredWidth(workbook, info)
+        let declared = widthHint(workbook, info)
         var summary = try pass(width: declared)
         let exact = summary.columns <= 1 ? (declared ?? 1) <= 1 : summary.columns == declared
         if !exact {
@@ -202,11 +202,18 @@ struct ConvertCommand: ParsableCommand {
         try file.commit()
     }
 
-    /// The number of columns the sheet's `<dimension>` declares, read from the start of its part; nil without one.
-    private func declaredWidth(_ workbook: Workbook, _ info: SheetInfo) -> Int? {
-        guard let reader = try? workbook.rows(of: info), (try? reader.next()) != nil,
-              let range = reader.declaredDimension.flatMap(CellRange.init) else { return nil }
-        return range.last.column
+    /// The width to pad to in the first pass: the columns the sheet's `<dimension>` declares, when its first
+    /// rows make that believable. Formatting can inflate a dimension to column XFD, which would pad every row
+    /// with thousands of empty fields before the second pass put it right.
+    private func widthHint(_ workbook: Workbook, _ info: SheetInfo) -> Int? {
+        guard let reader = try? workbook.rows(of: info) else { return nil }
+        var widest = 0
+        for _ in 0..<1000 {
+            guard let row = try? reader.next() else { break }
+            widest = max(widest, row.cells.last?.column ?? 0)
+        }
+        guard let declared = reader.declaredDimension.flatMap(CellRange.init)?.last.column, declared <= 4 * widest + 16 else { return nil }
+        return declared
     }
 
     /// `out/计划表.csv` and sheet `汇总` give `out/计划表-汇总.csv`; characters unsafe in file names are replaced.

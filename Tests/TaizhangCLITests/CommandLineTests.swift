@@ -37,7 +37,7 @@ struct CommandLineTests {
     @Test("CSV rows are as wide as the widest row, whatever width the file declares (right, WPS's A1, inflated or none)")
     func rectangular() throws {
         let rows = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"C3\"><v>3</v></c></row>"
-        for dimension in ["<dimension ref=\"A1:C3\"/>", "<dimension ref=\"A1\"/>", "<dimension ref=\"A1:Z40\"/>", ""] {
+        for dimension in ["<dimension ref=\"A1:C3\"/>", "<dimension ref=\"A1\"/>", "<dimension ref=\"A1:Z40\"/>", "<dimension ref=\"A1:XFD1048576\"/>", ""] {
             let input = try Fixture.write(Fixture.package(sheets: [("表", Fixture.sheet(rows, before: dimension))]))
             let result = try CLI.run(["convert", input, "-", "--encoding", "utf8"])
             #expect(result.status == 0, "\(result.stderr)")
