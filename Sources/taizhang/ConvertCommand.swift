@@ -178,7 +178,8 @@ struct ConvertCommand: ParsableCommand {
             return summary
         }
         // Every row as wide as the widest, as Excel saves CSV. The width the sheet declares is right in files
-        // from Excel, LibreOffice and most writers; when the rows prove it wrong, they are written again.
+        // from Excel, LibreOffice and most writers, the first rows' width in most others; when the rows prove
+        // the guess wrong, they are written again.
         var buffered = false
         func pass(width: Int?) throws -> SheetExport.Summary {
             if !buffered {
@@ -202,9 +203,9 @@ struct ConvertCommand: ParsableCommand {
         try file.commit()
     }
 
-    /// The width to pad to in the first pass: the columns the sheet's `<dimension>` declares, when its first
-    /// rows make that believable. Formatting can inflate a dimension to column XFD, which would pad every row
-    /// with thousands of empty fields before the second pass put it right.
+    /// The width to pad to in the first pass: the columns the sheet's `<dimension>` declares when its first
+    /// rows make that believable, else the widest of those rows. Formatting can inflate a dimension to column
+    /// XFD, which would pad every row with thousands of empty fields; WPS may declare just `A1`.
     private func widthHint(_ workbook: Workbook, _ info: SheetInfo) -> Int? {
         guard let reader = try? workbook.rows(of: info) else { return nil }
         var widest = 0
@@ -212,8 +213,10 @@ struct ConvertCommand: ParsableCommand {
             guard let row = try? reader.next() else { break }
             widest = max(widest, row.cells.last?.column ?? 0)
         }
-        guard let declared = reader.declaredDimension.flatMap(CellRange.init)?.last.column, declared <= 4 * widest + 16 else { return nil }
-        return declared
+        if let declared = reader.declaredDimension.flatMap(CellRange.init)?.last.column, declared >= widest, declared <= 4 * widest + 16 {
+            return declared
+        }
+        return widest > 0 ? widest : nil
     }
 
     /// `out/计划表.csv` and sheet `汇总` give `out/计划表-汇总.csv`; characters unsafe in file names are replaced.
