@@ -210,8 +210,8 @@ struct ConvertCommand: ParsableCommand {
         guard let reader = try? workbook.rows(of: info) else { return nil }
         var widest = 0
         for _ in 0..<1000 {
-            guard let row = try? reader.next() else { break }
-            widest = max(widest, row.cells.last?.column ?? 0)
+            guard let row = try? reader.nextRaw() else { break }
+            if row.count > 0 { widest = max(widest, row.column(at: row.count - 1)) }
         }
         if let declared = reader.declaredDimension.flatMap(CellRange.init)?.last.column, declared >= widest, declared <= 4 * widest + 16 {
             return declared
