@@ -17,10 +17,15 @@ public enum ReturnTemplate {
 
     /// The tasks where `unit` is lead, cooperating or responsible (directly or through a group), in plan order.
     public static func tasks(for unit: String, in plan: Plan) -> [(task: PlanTask, role: UnitRole)] {
-        plan.tasks.compactMap { task in
-            let roles = task.units.references.filter { $0.name == unit }.map(\.role)
-            guard let role = [UnitRole.lead, .responsible, .cooperating].first(where: roles.contains) else { return nil }
-            return (task, role)
+        // By index and by bytes: split searches every task once per unit, and a group can name hundreds.
+        let name = TextKey(unit)
+        let precedence: [UnitRole] = [.lead, .responsible, .cooperating]
+        return plan.tasks.indices.compactMap { index in
+            var role: UnitRole?
+            for reference in plan.tasks[index].units.references where TextKey(reference.name) == name {
+                if role.map({ precedence.firstIndex(of: reference.role)! < precedence.firstIndex(of: $0)! }) ?? true { role = reference.role }
+            }
+            return role.map { (plan.tasks[index], $0) }
         }
     }
 

@@ -7,13 +7,16 @@ import Testing
 struct RowHeightTests {
     @Test("width counts CJK and full-width characters twice; each paragraph wraps on its own")
     func lines() {
-        #expect(RowHeight.width("abc") == 3)
-        #expect(RowHeight.width("台账，OK") == 8)
+        // "台账，OK" is 8 units: one line in a 9-wide column (8 usable), two in an 8-wide one.
+        #expect(RowHeight.lines("台账，OK", columnWidth: 9) == 1)
+        #expect(RowHeight.lines("台账，OK", columnWidth: 8) == 2)
+        #expect(RowHeight.lines("abcdefgh", columnWidth: 9) == 1)
         // 20 CJK characters are 40 units; a 21-wide column shows 20 per line.
         let text = String(repeating: "任", count: 20)
         #expect(RowHeight.lines(text, columnWidth: 21) == 2)
         #expect(RowHeight.lines(text, columnWidth: 41) == 1)
         #expect(RowHeight.lines("一\n\n二", columnWidth: 10) == 3)
+        #expect(RowHeight.lines("一\r\n二", columnWidth: 10) == 2, "CR LF ends a paragraph too")
         // A larger font takes more room per character.
         #expect(RowHeight.lines(text, columnWidth: 41, fontSize: 22) == 2)
         #expect(RowHeight.points(lines: 3) == 42.75)

@@ -4,21 +4,27 @@ enum RowHeight {
     /// Excel's width for a column nobody sized, in characters.
     static let defaultColumnWidth = 8.43
 
-    /// Text width in column-width units (the width of "0"): East Asian wide and full-width characters
-    /// take two, the rest one.
-    static func width(_ line: Substring) -> Double {
-        var total = 0.0
-        for scalar in line.unicodeScalars { total += isWide(scalar) ? 2 : 1 }
-        return total
-    }
-
-    /// Lines the text takes in a column `columnWidth` characters wide: each paragraph wraps on its own.
+    /// Lines the text takes in a column `columnWidth` characters wide: each paragraph (ended by a line feed,
+    /// alone or after a carriage return) wraps on its own. Widths are in column-width units (the width of
+    /// "0"): East Asian wide and full-width characters take two, the rest one.
     static func lines(_ text: String, columnWidth: Double, fontSize: Double = 11) -> Int {
         // Characters scale with the font; the cell's padding takes about one character.
         let usable = max(1, (columnWidth - 1) * 11 / fontSize)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, paragraph in
-            sum + max(1, Int((width(paragraph) / usable).rounded(.up)))
+        // One pass over the scalars: splitting into Characters costs more than the rest of writing a row.
+        var lines = 0
+        var paragraph = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                lines += max(1, Int((paragraph / usable).rounded(.up)))
+                paragraph = 0
+            case "\r":
+                break
+            default:
+                paragraph += isWide(scalar) ? 2 : 1
+            }
         }
+        return lines + max(1, Int((paragraph / usable).rounded(.up)))
     }
 
     /// Points for `lines` lines of a `fontSize` font: Excel gives an 11-point line 14.25 points; 409 is its limit.
