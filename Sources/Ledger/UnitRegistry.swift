@@ -260,7 +260,9 @@ extension UnitRegistry {
         var units: [Unit] = []
         var groupNames: [String] = []
         var seen = Set<String>()
-        for cell in cells {
+        // Plans repeat their unit cells: a cell met before names no new unit.
+        var parsed = Set<TextKey>()
+        for cell in cells where parsed.insert(TextKey(cell)).inserted {
             for reference in parser.parse(cell).references where seen.insert(comparable(reference.name)).inserted {
                 if reference.kind == .unknown {
                     units.append(Unit(reference.name, kind: .guess(reference.name)))
