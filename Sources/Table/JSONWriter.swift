@@ -9,6 +9,12 @@ public struct JSONWriter {
     /// A string with JSON's escapes (control characters as \u00XX; everything else as UTF-8).
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most texts need no escape and are copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for b in text.utf8 {
             switch b {
             case 0x22: raw("\\\"")
