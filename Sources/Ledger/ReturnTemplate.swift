@@ -19,11 +19,18 @@ public enum ReturnTemplate {
     public static func tasks(for unit: String, in plan: Plan) -> [(task: PlanTask, role: UnitRole)] {
         // By index and by bytes: split searches every task once per unit, and a group can name hundreds.
         let name = TextKey(unit)
-        let precedence: [UnitRole] = [.lead, .responsible, .cooperating]
+        // A unit named twice takes its strongest role: lead, then responsible, then cooperating.
+        func rank(_ role: UnitRole) -> Int {
+            switch role {
+            case .lead: 0
+            case .responsible: 1
+            case .cooperating: 2
+            }
+        }
         return plan.tasks.indices.compactMap { index in
             var role: UnitRole?
             for reference in plan.tasks[index].units.references where TextKey(reference.name) == name {
-                if role.map({ precedence.firstIndex(of: reference.role)! < precedence.firstIndex(of: $0)! }) ?? true { role = reference.role }
+                if role.map({ rank(reference.role) < rank($0) }) ?? true { role = reference.role }
             }
             return role.map { (plan.tasks[index], $0) }
         }
