@@ -26,6 +26,7 @@ bench: release
 	$(SWIFT) build -c release --package-path bench
 	@bash bench/run.sh
 	@bash bench/write/run-write.sh
+	@bash bench/run-ledger.sh
 
 fuzz: setup
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
