@@ -256,6 +256,11 @@ public struct Merger {
             issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
                                 "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
         }
+        // A file that names its unit but fills in nothing for it: its tasks will show 未报送 although a file came.
+        if progress.isEmpty && summary.rowsMatched > 0 {
+            issues.append(.init(.warning, "no-progress", at: SourceLocation(file: ret.file, sheet: ret.grid.sheet),
+                                "\(unit) 的反馈表没有填写本单位任何任务的进展（进展情况、完成状态等均为空），其任务按未报送计；请确认是否发错了文件或未保存。"))
+        }
         files.append((unit, ret.saved, ret.file, summary, issues, progress))
     }
 

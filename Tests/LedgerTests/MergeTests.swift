@@ -138,6 +138,21 @@ struct MergeTests {
         #expect(issue.message.contains("1 个单元格是公式"))
     }
 
+    @Test("a template sent back with nothing filled in is a warning: its tasks show 未报送 although a file came")
+    func unfilledTemplate() throws {
+        let plan = try Self.plan()
+        let path = NSTemporaryDirectory() + "taizhang-unfilled-\(UUID().uuidString)-" + ReturnTemplate.fileName(for: "法规科")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ReturnTemplate.write(unit: "法规科", plan: plan, to: path)
+        let ledger = Merge.run(plan: plan, returns: [try UnitReturn.read(path: path, registry: plan.registry)], asOf: Self.asOf)
+        accounted(ledger)
+        let issue = try #require(ledger.issues.first { $0.code == "no-progress" })
+        #expect(issue.location.file == path && issue.severity == .warning)
+        #expect(issue.message.hasPrefix("法规科 的反馈表没有填写"))
+        // A return with progress gives no such warning.
+        #expect(!(try Self.merge(["法规科-任务反馈表.xlsx"])).issues.contains { $0.code == "no-progress" })
+    }
+
     @Test("a CSV return has no saved property: its time is the file's, in ISO 8601 UTC as Foundation writes it")
     func fileTime() throws {
         let plan = try Self.plan()
