@@ -259,7 +259,7 @@ public struct Merger {
         // A file that names its unit but fills in nothing for it: its tasks will show 未报送 although a file came.
         if progress.isEmpty && summary.rowsMatched > 0 {
             issues.append(.init(.warning, "no-progress", at: SourceLocation(file: ret.file, sheet: ret.grid.sheet),
-                                "\(unit) 的反馈表没有填写本单位任何任务的进展（进展情况、完成状态等均为空），其任务按未报送计；请确认是否发错了文件或未保存。"))
+                                "\(unit)的反馈表没有填写本单位任何任务的进展（进展情况、完成状态等均为空），其任务按未报送计；请确认是否发错了文件或未保存。"))
         }
         files.append((unit, ret.saved, ret.file, summary, issues, progress))
     }

@@ -148,7 +148,7 @@ struct MergeTests {
         accounted(ledger)
         let issue = try #require(ledger.issues.first { $0.code == "no-progress" })
         #expect(issue.location.file == path && issue.severity == .warning)
-        #expect(issue.message.hasPrefix("法规科 的反馈表没有填写"))
+        #expect(issue.message.hasPrefix("法规科的反馈表没有填写"))
         // A return with progress gives no such warning.
         #expect(!(try Self.merge(["法规科-任务反馈表.xlsx"])).issues.contains { $0.code == "no-progress" })
     }
