@@ -85,6 +85,11 @@ struct CommandLineTests {
         let inspect = try CLI.run(["inspect", path])
         #expect(inspect.stdout.contains("公式没有保存计算结果 1 个"))
         #expect(inspect.stdout.contains("C3"))
+        let inspectJSON = try CLI.run(["inspect", path, "--json"])
+        let described = try JSONSerialization.jsonObject(with: Data(inspectJSON.stdout.utf8)) as? [String: Any]
+        let formulas = ((described?["sheets"] as? [[String: Any]])?.first?["uncachedFormulas"]) as? [String: Any]
+        #expect(formulas?["count"] as? Int == 1)
+        #expect(formulas?["cells"] as? [String] == ["C3"])
         let json = try CLI.run(["validate", path, "--format", "json"])
         #expect(json.status == 1, "the deadline reads as missing: an error")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
