@@ -6,7 +6,7 @@
 # Usage: bench/run-ledger.sh   (make bench builds both binaries first and then runs it)
 # Env: TAIZHANG  path to the binary (default: <repo>/.build/release/taizhang)
 #
-# End-to-end runs are measured with /usr/bin/time (wall seconds, peak RSS), best of 3.
+# End-to-end runs are measured with /usr/bin/time (wall seconds, peak RSS), best of 3 (bench/measure.sh).
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,17 +23,17 @@ done
 [ -f "$OUT/plan100k.xlsx" ] || "$TOOL" plan 100000 "$OUT/plan100k.xlsx"
 [ -d "$OUT/scale/returns" ] || "$TOOL" returns 200 1000 "$OUT/scale"
 
-# best NAME CMD...: the fastest of 3 runs as "wall s, peak MB".
-best() {
-  local name=$1 tfile=$OUT/time.txt fastest="" memory=""
-  shift
-  for _ in 1 2 3; do
-    rm -rf "$OUT/split"
-    /usr/bin/time -f '%e %M' -o "$tfile" "$@" >/dev/null 2>"$OUT/stderr.txt" || { echo "| $name | failed: $(tail -1 "$OUT/stderr.txt") |"; return; }
-    read -r wall kb <"$tfile"
-    if [ -z "$fastest" ] || awk "BEGIN{exit !($wall < $fastest)}"; then fastest=$wall; memory=$((kb / 1024)); fi
-  done
-  echo "| $name | $fastest s | $memory MB |"
+MEASURE_DIR=$OUT
+source "$BENCH/measure.sh"
+
+# row NAME OUT CMD...: one line of the table, best of 3.
+row() {
+  local name=$1; shift
+  local res wall kb
+  res=$(measure 3 "$@")
+  if [ "$res" = fail ]; then echo "| $name | failed | |"; return; fi
+  read -r wall kb _ <<<"$res"
+  echo "| $name | $wall s | $((kb / 1024)) MB |"
 }
 
 echo "# Ledger benchmark"
@@ -44,10 +44,10 @@ echo "Read and validate apart (\`taizhang-bench validate\`): $("$TOOL" validate 
 echo
 echo "| command | wall | peak memory |"
 echo "| --- | ---: | ---: |"
-best "validate, 100k tasks" "$TAIZHANG" validate "$OUT/plan100k.xlsx" --units "$UNITS" -q
-best "validate without --units, 100k tasks" "$TAIZHANG" validate "$OUT/plan100k.xlsx" -q
-best "inspect (streams every row), 100k tasks" "$TAIZHANG" inspect "$OUT/plan100k.xlsx"
-best "split into 8 templates, 100k tasks" "$TAIZHANG" split "$OUT/plan100k.xlsx" --units "$UNITS" -o "$OUT/split" -q
-best "merge 200 returns × 1,000 tasks" "$TAIZHANG" merge "$OUT/scale/plan.xlsx" "$OUT/scale/returns" --units "$OUT/scale/units.yaml" \
+row "validate, 100k tasks" - "$TAIZHANG" validate "$OUT/plan100k.xlsx" --units "$UNITS" -q
+row "validate without --units, 100k tasks" - "$TAIZHANG" validate "$OUT/plan100k.xlsx" -q
+row "inspect (streams every row), 100k tasks" - "$TAIZHANG" inspect "$OUT/plan100k.xlsx"
+row "split into 8 templates, 100k tasks" "$OUT/split" "$TAIZHANG" split "$OUT/plan100k.xlsx" --units "$UNITS" -q -o
+row "merge 200 returns × 1,000 tasks" - "$TAIZHANG" merge "$OUT/scale/plan.xlsx" "$OUT/scale/returns" --units "$OUT/scale/units.yaml" \
   --as-of 2023-07-10 -o "$OUT/scale/ledger.xlsx" --json "$OUT/scale/ledger.json" -q
-best "report of that ledger" "$TAIZHANG" report "$OUT/scale/ledger.json" -o "$OUT/scale/简报.xlsx" -q
+row "report of that ledger" - "$TAIZHANG" report "$OUT/scale/ledger.json" -o "$OUT/scale/简报.xlsx" -q

@@ -43,25 +43,8 @@ else
   echo "note: no taizhang binary at $TAIZHANG (build it or set TAIZHANG); skipping it" >&2
 fi
 
-# measure TOOL ROWS RUNS CMD...: print "wall_s peak_kb csv_bytes", or "fail".
-measure() {
-  local out=$DATA/out.csv tfile=$DATA/time.txt best="" kb="" bytes=""
-  local runs=$1; shift
-  for _ in $(seq "$runs"); do
-    rm -f "$out"
-    # Time the tool alone; its own stderr is kept for a failure report.
-    if ! /usr/bin/time -f '%e %M' -o "$tfile" "$@" "$out" 2>"$DATA/stderr.txt"; then
-      echo "failed: $* (see $DATA/stderr.txt)" >&2
-      echo fail; return
-    fi
-    read -r wall rss <"$tfile"
-    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then
-      best=$wall; kb=$rss; bytes=$(stat -c %s "$out" 2>/dev/null || echo -)
-    fi
-  done
-  rm -f "$out"
-  echo "$best $kb $bytes"
-}
+MEASURE_DIR=$DATA
+source "$BENCH/measure.sh"
 
 versions=$("$PY" -c 'from importlib.metadata import version as v
 print(", ".join(f"{p} {v(p)}" for p in ("python-calamine", "fastexcel", "openpyxl", "pyarrow")))')
@@ -90,10 +73,11 @@ for n in $SIZES; do
   for tool in $tools floor; do
     cat "$xlsx" >/dev/null  # same warm page cache for every tool
     if [ "$tool" = taizhang ]; then
-      res=$(measure "$runs" "$TAIZHANG" convert "$xlsx")
+      res=$(measure "$runs" "$DATA/out.csv" "$TAIZHANG" convert "$xlsx")
     else
-      res=$(measure "$runs" "$PY" "$BENCH/peers.py" "$tool" "$xlsx")
+      res=$(measure "$runs" "$DATA/out.csv" "$PY" "$BENCH/peers.py" "$tool" "$xlsx")
     fi
+    rm -f "$DATA/out.csv"   # up to 345 MB at 1M rows
     if [ "$res" = fail ]; then
       row="| $tool | $n | failed | | | |"
     else

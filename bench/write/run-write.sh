@@ -68,24 +68,8 @@ else
   echo "note: no Swift writer at $TAIZHANG_BENCH (build it or set TAIZHANG_BENCH); skipping it" >&2
 fi
 
-# measure RUNS OUT CMD...: run "CMD... OUT" RUNS times; print
-# "wall_s peak_kb file_bytes" of the fastest run, or "fail".
-measure() {
-  local runs=$1 out=$2; shift 2
-  local tfile=$BUILD/time.txt best="" kb="" bytes=""
-  for _ in $(seq "$runs"); do
-    rm -f "$out"
-    if ! /usr/bin/time -f '%e %M' -o "$tfile" "$@" "$out" 2>"$BUILD/stderr.txt"; then
-      echo "failed: $* $out (see $BUILD/stderr.txt)" >&2
-      echo fail; return
-    fi
-    read -r wall rss <"$tfile"
-    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then
-      best=$wall; kb=$rss; bytes=$(stat -c %s "$out")
-    fi
-  done
-  echo "$best $kb $bytes"
-}
+MEASURE_DIR=$BUILD
+source "$BENCH/measure.sh"
 
 lxw_version=$(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' /usr/include/xlsxwriter.h)
 versions=$("$PY" -c 'import platform, zlib; from importlib.metadata import version as v
