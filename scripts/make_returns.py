@@ -58,7 +58,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.writer.excel import ExcelWriter
 
-from make_samples import add_shared_string_table  # scripts/ is on the path when run as a script
+from make_samples import add_shared_string_table, fixed_zip  # scripts/ is on the path when run as a script
 
 SEED = 20230630
 OPENPYXL_VERSION = "3.1.5"
@@ -481,22 +481,6 @@ def zip_parts(data):
         return [(info.filename, src.read(info.filename)) for info in src.infolist()]
 
 
-def fixed_zip(parts, when):
-    """A zip with fixed entry timestamps; [Content_Types].xml first as Excel writes it."""
-    names = [name for name, _ in parts]
-    content = dict(parts)
-    names.sort(key=lambda name: name != "[Content_Types].xml")  # stable: keeps the rest in order
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in names:
-            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            dst.writestr(entry, content[name], compresslevel=6)
-    return out.getvalue()
-
-
 def workbook_bytes(wb, when, shared_strings=True):
     raw = io.BytesIO()
     archive = zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
@@ -510,7 +494,7 @@ def workbook_bytes(wb, when, shared_strings=True):
         use_shared_strings(parts)
         if "xl/sharedStrings.xml" not in order:
             order.append("xl/sharedStrings.xml")
-    return fixed_zip([(name, parts[name]) for name in order], when)
+    return fixed_zip({name: parts[name] for name in order}, when)
 
 
 def write_file(path, data):
@@ -715,7 +699,7 @@ class Maker:
         assert self.facts["lo"]["modified"] == want, (self.facts["lo"]["modified"], want)
         kept_zh = "保留" if kept else "丢失"
         kept_en = "kept" if kept else "dropped"
-        self.add(f"{unit}-任务反馈表（LibreOffice另存）.xlsx", fixed_zip(parts, when), unit, "6",
+        self.add(f"{unit}-任务反馈表（LibreOffice另存）.xlsx", fixed_zip(dict(parts), when), unit, "6",
                  f"经 LibreOffice 另存：填好的反馈表用 `soffice --headless --convert-to xlsx` 转存（{version}）。"
                  f"自定义属性“填报单位”{kept_zh}；docProps/app.xml 的 Application 为 LibreOffice；dcterms:modified 沿用原文件；"
                  "冻结窗格丢失，工作表保护、下拉框、合并单元格保留；单位也可从第 2 行“填报单位：”和标题识别。",

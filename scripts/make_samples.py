@@ -370,12 +370,17 @@ def workbook_bytes(wb):
         parts = {info.filename: src.read(info.filename) for info in src.infolist()}
     use_shared_strings(parts)
 
-    # Excel puts [Content_Types].xml first; openpyxl writes it last.
-    names = sorted(parts, key=lambda name: name != "[Content_Types].xml")
+    return fixed_zip(parts, FIXED_TIME)
+
+
+def fixed_zip(parts, when):
+    """A zip of `parts` (name -> bytes, in order) with fixed entry timestamps, so the bytes are
+    reproducible; [Content_Types].xml first as Excel writes it (openpyxl writes it last)."""
+    names = sorted(parts, key=lambda name: name != "[Content_Types].xml")  # stable: keeps the rest in order
     fixed = io.BytesIO()
     with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in names:
-            entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
