@@ -20,15 +20,6 @@ public struct LedgerSummary: Sendable {
     public var lines: [Line]
     public var total: Line
 
-    /// The bucket of a task on the 合计 line (`unit` nil: its combined status) or in one lead unit's line (what that
-    /// unit itself reported, so that a unit that sent nothing shows 未报送 even when a co-lead reported the task done).
-    public static func bucket(_ entry: LedgerEntry, for unit: String?, asOf: CalendarDate) -> Bucket {
-        // A report without a recognisable status still counts as reported, as in the task's combined status.
-        let status = unit.map { unit in entry.progress.first { $0.unit == unit }.map { $0.status ?? .onTrack } ?? .noReport } ?? entry.status
-        return bucket(status: status, due: entry.task.deadline.due,
-                      ongoing: { if case .ongoing = entry.task.deadline.kind { true } else { false } }(), asOf: asOf)
-    }
-
     /// The bucket rule on its own: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
     public static func bucket(status: Status, due: CalendarDate?, ongoing: Bool, asOf: CalendarDate) -> Bucket {
         if status == .completed { return .completed }
@@ -44,6 +35,9 @@ public struct LedgerSummary: Sendable {
 
     public init(_ ledger: LedgerResult) {
         let entries = ledger.entries
+        // The 合计 line takes each task's combined status; a unit's line what that unit itself reported, so that a
+        // unit that sent nothing shows 未报送 even when a co-lead reported the task done. A report without a
+        // recognisable status still counts as reported, as in the combined status.
         let own = OwnReports(entries.map { $0.progress.map { ($0.unit, $0.status ?? .onTrack) } })
         func line(_ unit: String?, _ indices: [Int]) -> Line {
             let reports = unit.map(own.statuses(of:))
