@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CSV", targets: ["CSV"]),
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .executable(name: "taizhang", targets: ["taizhang"]),
         // Fixture builders for tests and the fuzz package (fuzz/); not part of the tool.
         .library(name: "TestSupport", targets: ["TestSupport"]),
@@ -26,16 +27,19 @@ let package = Package(
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
         .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
+        // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
+        .target(name: "Reports", dependencies: ["Ledger", "Table", "XLSX", "CSV"]),
         .executableTarget(name: "taizhang", dependencies: [
-            "XLSX", "CSV", "Table", "Ledger",
+            "XLSX", "CSV", "Table", "Ledger", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger", "Reports"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,19 +4,19 @@ import Foundation
 ///
 /// `String` hashes its canonical (NFC) form, which for Chinese text costs more than parsing a short cell;
 /// the caches of the plan reader only need to know that the same bytes came again.
-struct TextKey: Hashable {
+public struct TextKey: Hashable {
     let text: String
 
-    init(_ text: String) { self.text = text }
+    public init(_ text: String) { self.text = text }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         if let done: Void = text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
             return done
         }
         for byte in text.utf8 { hasher.combine(byte) }
     }
 
-    static func == (a: TextKey, b: TextKey) -> Bool {
+    public static func == (a: TextKey, b: TextKey) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
         let same = a.text.utf8.withContiguousStorageIfAvailable { x in
             b.text.utf8.withContiguousStorageIfAvailable { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }

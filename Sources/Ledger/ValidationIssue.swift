@@ -1,5 +1,4 @@
 import Table
-import XLSX
 
 /// A problem found in a plan or a return, with where it is and what to do. Codes are a contract other tools read.
 public struct ValidationIssue: Sendable, Hashable {
@@ -30,8 +29,8 @@ public struct ValidationIssue: Sendable, Hashable {
 
 extension ValidationIssue {
     /// The formula cells of `grid` saved without a result, as one warning at the first of them; nil when there are none.
-    static func uncachedFormulas(in grid: Grid) -> ValidationIssue? {
-        let formulas = grid.uncachedFormulas
+    static func unsavedFormulas(in grid: Grid) -> ValidationIssue? {
+        let formulas = grid.unsavedFormulas
         guard let first = formulas.cells.first else { return nil }
         let shown = formulas.cells.prefix(5).map(\.description).joined(separator: "、")
         return ValidationIssue(.warning, "formula-without-value", at: grid.location(row: first.row, column: first.column),

@@ -2,6 +2,7 @@ import ArgumentParser
 import CSV
 import Foundation
 import Ledger
+import Reports
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,9 +39,6 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "指定某个文件的填报单位：文件=单位，可多次使用。FILE=UNIT, repeatable.")
     var unit: [String] = []
 
-
-
-
     @OptionGroup var planOptions: PlanArguments
 
     @OptionGroup var global: GlobalOptions
@@ -53,36 +51,35 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let planResult = try planOptions.load(plan, quiet: global.quiet)
                 var overrides: [String: String] = [:]
                 for pair in unit {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                    overrides[Self.canonical(parts[0])] = parts[1]
+                    overrides[parts[0]] = parts[1]
                 }
-                let date = asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today()
-                // One return in memory at a time: each is read, merged and let go.
-                var merger = Merger(plan: planResult, asOf: date)
-                let vocabulary = UnitReturn.returnVocabulary()
-                let files = try Self.files(returns)
-                var progress = ProgressLine("合并反馈", unit: "个文件", total: files.count, quiet: global.quiet)
+                let options = MergeOptions(asOf: asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today(), plan: try planOptions.options(), units: overrides)
+                let planLines = PlanProgressLines(quiet: global.quiet)
+                var returnsLine: ProgressLine?
                 // Cleared on failure too, so that an error starts on a clean line.
-                defer { progress.finish() }
-                for file in files {
-                    let unitReturn = try UnitReturn.read(path: file, registry: planResult.registry, unit: overrides[Self.canonical(file)], vocabulary: vocabulary)
-                    merger.add(unitReturn)
-                    progress.advance(rows: unitReturn.rows.count)
+                defer { returnsLine?.finish() }
+                let ledger = try Merge.run(plan: plan, returns: returns, options: options) { event in
+                    switch event {
+                    case .planRead(let rows): planLines.update(.read(rows: rows))
+                    case .planChecked(let rows, let total): planLines.update(.checked(rows: rows, of: total))
+                    case .returnMerged(_, let total, let rows):
+                        if returnsLine == nil { returnsLine = ProgressLine("合并反馈", unit: "个文件", total: total, quiet: global.quiet) }
+                        returnsLine?.advance(rows: rows)
+                    }
                 }
-                progress.finish()
-                let ledger = merger.finish()
-                try LedgerReport.writeWorkbook(ledger, to: output)
+                returnsLine?.finish()
+                try LedgerWorkbook.write(ledger, to: output)
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try LedgerReport.writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    try LedgerTable.writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
                     try file.commit()
                 }
                 if let json {
                     let file = try OutputFile(path: json)
-                    try LedgerReport.json(ledger).withUnsafeBytes { try file.write($0) }
+                    try LedgerJSON.encode(ledger).withUnsafeBytes { try file.write($0) }
                     try file.commit()
                 }
                 if !global.quiet { print(Self.summaryText(ledger)) }
@@ -95,29 +92,6 @@ struct MergeCommand: ParsableCommand {
         }
         if hasErrors { throw Exit.dataProblems }
     }
-
-    /// Return files: the files given, and the .xlsx/.csv files in the folders given (not Excel's ~$ lock files).
-    static func files(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("找不到反馈文件或文件夹：\(path)")
-            }
-            if isFolder.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-                for name in names where !name.hasPrefix("~$") && !name.hasPrefix(".") {
-                    let lower = name.lowercased()
-                    if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".csv") { files.append(path + "/" + name) }
-                }
-            } else {
-                files.append(path)
-            }
-        }
-        return files
-    }
-
-    static func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     static func today() -> CalendarDate {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())

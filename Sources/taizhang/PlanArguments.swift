@@ -16,16 +16,47 @@ struct PlanArguments: ParsableArguments {
     /// Reads and checks the plan with these options; the command line wins over the settings file.
     /// A plan of many thousand rows shows its reading progress on a terminal unless `quiet`.
     func load(_ plan: String, quiet: Bool = false) throws -> Plan {
+        try PlanImport.read(path: plan, options: options(), progress: PlanProgressLines(quiet: quiet).callback())
+    }
+
+    /// The plan options these arguments and the settings file give.
+    func options() throws -> PlanOptions {
         let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
         let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-        let options = try settings.options(year: year, registry: registry)
-        let start = ContinuousClock.now
-        var reading = ProgressLine("读取计划表", unit: "行", total: 0, quiet: quiet, since: start)
-        defer { reading.finish() }
-        let sheet = try PlanSheet.open(path: plan, synonyms: options.synonyms) { reading.update(rows: $0) }
-        reading.finish()
-        var checking = ProgressLine("校验计划表", unit: "行", total: sheet.layout.data.count, quiet: quiet, since: start)
-        defer { checking.finish() }
-        return try PlanImport.read(sheet, options: options) { checking.update(done: $0) }
+        return try settings.options(year: year, registry: registry)
     }
+}
+
+/// The two progress lines of reading a plan: rows read, then rows checked.
+final class PlanProgressLines {
+    private let start = ContinuousClock.now
+    private var reading: ProgressLine
+    private var checking: ProgressLine?
+    private let quiet: Bool
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        reading = ProgressLine("读取计划表", unit: "行", total: 0, quiet: quiet, since: start)
+    }
+
+    // Cleared on failure too, so that an error starts on a clean line.
+    deinit {
+        reading.finish()
+        checking?.finish()
+    }
+
+    func update(_ event: PlanProgress) {
+        switch event {
+        case .read(let rows):
+            reading.update(rows: rows)
+        case .checked(let rows, let total):
+            if checking == nil {
+                reading.finish()
+                checking = ProgressLine("校验计划表", unit: "行", total: total, quiet: quiet, since: start)
+            }
+            checking?.update(done: rows)
+        }
+    }
+
+    func callback() -> (PlanProgress) -> Void { { self.update($0) } }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Reports
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,14 +48,15 @@ struct ReportCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: ledger) else {
                     throw ValidationError("找不到台账 JSON：\(ledger)，请先运行 taizhang merge … --json \(ledger)。")
                 }
-                let briefing: Briefing
+                let ledgerResult: LedgerResult
                 do {
-                    briefing = try Briefing(json: data, asOf: asOf.flatMap { CalendarDate(iso: $0) }, dueSoonDays: dueSoon,
-                                          reportBy: reportBy.flatMap { CalendarDate(iso: $0) })
+                    ledgerResult = try LedgerJSON.decode(data)
                 } catch is DecodingError {
-                    throw ValidationError("\(ledger) 不是 taizhang merge --json 生成的台账 JSON。")
+                    throw ValidationError("\(ledger) 不是 taizhang merge --json 生成的台账 JSON，请重新运行 taizhang merge … --json \(ledger)。")
                 }
-                try briefing.write(to: output)
+                let briefing = Briefing(ledgerResult, asOf: asOf.flatMap { CalendarDate(iso: $0) }, dueSoonDays: dueSoon,
+                                        reportBy: reportBy.flatMap { CalendarDate(iso: $0) })
+                try BriefingWorkbook.write(briefing, to: output)
                 if let text {
                     let file = try OutputFile(path: text)
                     var content = briefing.text

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Reports
 
 struct SplitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,9 +18,6 @@ struct SplitCommand: ParsableCommand {
 
     @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
     var plan: String
-
-
-
 
     @Option(name: .shortAndLong, help: "输出目录。Output folder.")
     var output: String
@@ -38,11 +36,11 @@ struct SplitCommand: ParsableCommand {
                     throw Exit.dataProblems
                 }
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                let units = result.registry.units.map(\.name).filter { !ReturnTemplate.tasks(for: $0, in: result).isEmpty }
+                let units = result.registry.units.map(\.name).filter { !ReturnForm.tasks(for: $0, in: result).isEmpty }
                 var progress = ProgressLine("生成反馈表", unit: "个单位", total: units.count, quiet: global.quiet)
                 defer { progress.finish() }
                 for unit in units {
-                    try ReturnTemplate.write(unit: unit, plan: result, to: output + "/" + ReturnTemplate.fileName(for: unit))
+                    try ReturnTemplate.write(unit: unit, plan: result, to: output + "/" + ReturnForm.fileName(for: unit))
                     progress.advance()
                 }
                 progress.finish()

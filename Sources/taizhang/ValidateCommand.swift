@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Ledger
+import Reports
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
                 case .text:
                     try emit(Array((PlanReport.text(result) + "\n").utf8))
                 case .json:
-                    try emit(PlanReport.json(result))
+                    try emit(try PlanReport.json(result))
                 case .xlsx:
                     try PlanReport.writeWorkbook(result, to: output!)
                     if !global.quiet { printError(PlanReport.text(result).split(separator: "\n").last.map(String.init) ?? "") }

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Reports
 import Table
 import Testing
 import XLSX
@@ -182,15 +183,11 @@ struct OpenpyxlRoundTripTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let samples = Self.repository.appendingPathComponent("samples").path
-        let plan = try PlanImport.read(path: samples + "/plan-2023.xlsx",
-                                       options: PlanOptions(registry: UnitRegistry(contentsOf: URL(fileURLWithPath: samples + "/units.yaml"))))
-        var merger = Merger(plan: plan, asOf: CalendarDate(year: 2023, month: 7, day: 10)!)
-        for name in try FileManager.default.contentsOfDirectory(atPath: samples + "/returns").sorted() where name.hasSuffix(".xlsx") || name.hasSuffix(".csv") {
-            merger.add(try UnitReturn.read(path: samples + "/returns/" + name, registry: plan.registry))
-        }
-        let ledger = merger.finish()
-        try LedgerReport.writeWorkbook(ledger, to: dir + "/台账.xlsx")
-        try Briefing(json: Data(LedgerReport.json(ledger))).write(to: dir + "/简报.xlsx")
+        let options = MergeOptions(asOf: CalendarDate(year: 2023, month: 7, day: 10)!,
+                                   plan: PlanOptions(registry: try UnitRegistry(contentsOf: URL(fileURLWithPath: samples + "/units.yaml"))))
+        let ledger = try Merge.run(plan: samples + "/plan-2023.xlsx", returns: [samples + "/returns"], options: options)
+        try LedgerWorkbook.write(ledger, to: dir + "/台账.xlsx")
+        try BriefingWorkbook.write(Briefing(ledger), to: dir + "/简报.xlsx")
         let script = """
         import sys, openpyxl
         wb = openpyxl.load_workbook(sys.argv[1])

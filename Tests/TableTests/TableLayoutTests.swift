@@ -10,12 +10,17 @@ struct TableLayoutTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     let words: Set<String> = ["序号", "工作要求", "具体任务", "具体要求", "牵头落实单位", "完成时限", "责任单位", "牵头", "配合", "进展情况"]
     func isHeader(_ text: String) -> Bool { words.contains(text.filter { !$0.isWhitespace }) }
+    /// The first sheet of a workbook as the input door gives it.
+    func grid(_ workbook: Workbook) throws -> Grid {
+        let file = try SpreadsheetFile.open(workbook.displayName)
+        return try file.grid(file.sheets[0])
+    }
     func isFooter(_ text: String) -> Bool { text.hasPrefix("注") || text.hasPrefix("填表说明") || text.hasPrefix("审核人") }
 
     @Test("the seed plan: title above, header on row 2, 21 data rows, the group column filled down and marked")
     func seedPlan() throws {
         let workbook = try Workbook(path: Self.repository + "/samples/plan-2023.xlsx")
-        let grid = try Grid(workbook: workbook, sheet: workbook.sheets[0])
+        let grid = try grid(workbook)
         let layout = try #require(TableLayout.locate(grid, isHeader: isHeader, isFooter: isFooter))
         #expect(layout.headerRows == 2...2)
         #expect(layout.headers[4] == "牵头落实单位")
@@ -47,7 +52,7 @@ struct TableLayoutTests {
         <row r="5"><c r="A5" t="inlineStr"><is><t>注：本表由各单位填写</t></is></c></row>
         """, after: "<mergeCells><mergeCell ref=\"A2:A3\"/><mergeCell ref=\"B2:B3\"/><mergeCell ref=\"C2:D2\"/></mergeCells>")
         let workbook = try Workbook(path: try Fixture.write(Fixture.package(sheets: [("S", sheet)])))
-        let layout = try #require(TableLayout.locate(try Grid(workbook: workbook, sheet: workbook.sheets[0]), isHeader: isHeader, isFooter: isFooter))
+        let layout = try #require(TableLayout.locate(try grid(workbook), isHeader: isHeader, isFooter: isFooter))
         #expect(layout.headerRows == 2...3)
         #expect(layout.headers == [1: "序号", 2: "具体任务", 3: "责任单位/牵头", 4: "责任单位/配合"])
         #expect(layout.data.map(\.number) == [4])
@@ -60,7 +65,7 @@ struct TableLayoutTests {
         let sheet = Fixture.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>具体任务</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>完成时限</t></is></c></row>" + rows
                                   + "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>审核：</t></is></c></row>")
         let workbook = try Workbook(path: try Fixture.write(Fixture.package(sheets: [("S", sheet)])))
-        let layout = try #require(TableLayout.locate(try Grid(workbook: workbook, sheet: workbook.sheets[0]), isHeader: isHeader, isFooter: isFooter))
+        let layout = try #require(TableLayout.locate(try grid(workbook), isHeader: isHeader, isFooter: isFooter))
         #expect(layout.data.map(\.number) == [2, 3])
         #expect(layout.footer.map(\.number) == [9])
     }
@@ -68,6 +73,6 @@ struct TableLayoutTests {
     @Test("no header-like row: nil")
     func noHeader() throws {
         let workbook = try Workbook(path: try Fixture.workbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))
-        #expect(TableLayout.locate(try Grid(workbook: workbook, sheet: workbook.sheets[0]), isHeader: isHeader, isFooter: isFooter) == nil)
+        #expect(TableLayout.locate(try grid(workbook), isHeader: isHeader, isFooter: isFooter) == nil)
     }
 }

@@ -4,13 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Recognises what a file is before zip parsing, so an .xls or an encrypted workbook gets the right message.
-enum FileSignature {
+/// Recognises what a file is from its first bytes, before zip parsing, so an .xls or an encrypted workbook gets the right message.
+public enum FileSignature: Sendable, Equatable {
     case zip
     case compoundFile(encrypted: Bool)
     case other
 
-    static func of(path: String, displayName: String) throws -> FileSignature {
+    public static func of(path: String, displayName: String) throws -> FileSignature {
         guard let file = fopen(path, "rb") else {
             let location = XLSXLocation(file: displayName)
             if errno == ENOENT { throw XLSXError.fileNotFound(location) }

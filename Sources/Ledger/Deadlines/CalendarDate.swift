@@ -1,4 +1,4 @@
-import XLSX
+import Table
 
 /// A day of the Gregorian calendar with no time and no time zone; it is always a real day.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -68,12 +68,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    // Day numbers from the XLSX module's civil-calendar arithmetic, so that dates need neither
+    // Day numbers from the Table module's civil-calendar arithmetic, so that dates need neither
     // Foundation's Calendar nor a time zone.
-    private var dayNumber: Int { ExcelDateTime.daysFromCivil(year, month, day) }
+    private var dayNumber: Int { GridDate.daysFromCivil(year, month, day) }
 
     private init(dayNumber: Int) {
-        (year, month, day) = ExcelDateTime.civilFromDays(dayNumber)
+        (year, month, day) = GridDate.civilFromDays(dayNumber)
     }
 }
 

@@ -5,7 +5,7 @@ public struct LedgerSummary: Sendable {
         case completed = "已完成", onTrack = "推进中", lagging = "滞后", overdue = "逾期", notStarted = "未启动", ongoing = "长期推进", noReport = "未报送"
     }
 
-    public struct Line: Sendable {
+    public struct Line: Sendable, Equatable {
         public var unit: String
         public var leadTasks: Int
         public var counts: [Bucket: Int]
@@ -33,8 +33,10 @@ public struct LedgerSummary: Sendable {
         }
     }
 
-    public init(_ ledger: LedgerResult) {
+    /// The 汇总 as of the ledger's own date, or as of `asOf` (a briefing may look at another day).
+    public init(_ ledger: LedgerResult, asOf: CalendarDate? = nil) {
         let entries = ledger.entries
+        let asOf = asOf ?? ledger.asOf
         // The 合计 line takes each task's combined status; a unit's line what that unit itself reported, so that a
         // unit that sent nothing shows 未报送 even when a co-lead reported the task done. A report without a
         // recognisable status still counts as reported, as in the combined status.
@@ -45,10 +47,10 @@ public struct LedgerSummary: Sendable {
             var due = 0, completedDue = 0
             for index in indices {
                 let deadline = entries[index].task.deadline
-                let isDue = deadline.due.map { $0 <= ledger.asOf } ?? false
+                let isDue = deadline.due.map { $0 <= asOf } ?? false
                 let status = reports.map { $0[index] ?? .noReport } ?? entries[index].status
                 let bucket = Self.bucket(status: status, due: deadline.due,
-                                         ongoing: { if case .ongoing = deadline.kind { true } else { false } }(), asOf: ledger.asOf)
+                                         ongoing: { if case .ongoing = deadline.kind { true } else { false } }(), asOf: asOf)
                 counts[bucket, default: 0] += 1
                 if isDue { due += 1 }
                 if bucket == .completed && isDue { completedDue += 1 }
@@ -59,7 +61,7 @@ public struct LedgerSummary: Sendable {
         for (index, entry) in entries.enumerated() {
             for lead in Set(entry.task.units.units(.lead)) { byLead[lead, default: []].append(index) }
         }
-        lines = ledger.plan.registry.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
+        lines = ledger.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
         total = line(nil, Array(entries.indices))
     }
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import Ledger
+import Table
 
 @Suite("SHA-256")
 struct SHA256Tests {

@@ -1,6 +1,4 @@
-import CSV
 import Table
-import XLSX
 
 /// A plan file opened as a table: its grid, where the header and data are, and which column holds what.
 public struct PlanSheet: Sendable {
@@ -8,20 +6,17 @@ public struct PlanSheet: Sendable {
     public var layout: TableLayout
     public var columns: PlanColumns
 
-    /// Opens an .xlsx (the first visible worksheet that holds a plan table) or a .csv in any encoding Excel writes.
+    /// Opens a plan of any format the input door reads: the first sheet (visible ones first) that holds a plan table.
     public static func open(path: String, synonyms: [HeaderField: [String]] = [:], progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
-            let grid = Grid(csv: try CSVDocument.read(path: path))
-            guard let sheet = PlanSheet(grid: grid, synonyms: synonyms) else { throw PlanSheetError.noTable(file: path) }
-            return sheet
-        }
-        let workbook = try Workbook(path: path)
-        let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
-        for info in worksheets.filter({ $0.visibility == .visible }) + worksheets.filter({ $0.visibility != .visible }) {
-            if let sheet = PlanSheet(grid: try Grid(workbook: workbook, sheet: info, progress: progress), synonyms: synonyms) { return sheet }
-        }
-        throw PlanSheetError.noTable(file: path)
+        try open(SpreadsheetFile.open(path), vocabulary: PlanColumns.Vocabulary(synonyms: synonyms), progress: progress)
+    }
+
+    /// The plan table of an opened file, with the given header vocabulary.
+    public static func open(_ file: SpreadsheetFile, vocabulary: PlanColumns.Vocabulary, preferring sheet: String? = nil,
+                            progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
+        let found = try file.firstGrid(preferring: sheet, progress: progress) { PlanSheet(grid: $0, vocabulary: vocabulary) }
+        guard let found else { throw PlanSheetError.noTable(file: file.path) }
+        return found
     }
 
     /// A grid as a plan table; nil when no row looks like a plan header.

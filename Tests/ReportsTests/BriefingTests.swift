@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import Table
 import XLSX
 @testable import Ledger
+@testable import Reports
 
 @Suite("Leadership briefing")
 struct BriefingTests {
     static func briefing(dueSoon: Int = 15, asOf: CalendarDate? = nil, reportBy: CalendarDate? = nil) throws -> Briefing {
-        let ledger = try MergeTests.merge(MergeTests.round)
-        return try Briefing(json: Data(LedgerReport.json(ledger)), asOf: asOf, dueSoonDays: dueSoon, reportBy: reportBy)
+        Briefing(try SampleRound.ledger(), asOf: asOf, dueSoonDays: dueSoon, reportBy: reportBy)
     }
 
     @Test("save times read as Beijing time: Z and offsets converted across midnight, zone-less times taken as local")
@@ -58,7 +59,7 @@ struct BriefingTests {
         #expect(briefing.total.leadTasks == 21)
         #expect(briefing.lines.map(\.unit).first == "办公室")
         // Each unit's line by its own reports, as in the ledger's 汇总.
-        let summary = LedgerSummary(try MergeTests.merge(MergeTests.round))
+        let summary = LedgerSummary(try SampleRound.ledger())
         #expect(briefing.lines.map(\.counts) == summary.lines.map(\.counts))
         #expect(briefing.lines.first { $0.unit == "市政务服务大厅管理中心" }?.counts[.noReport] == 10)
         // Earlier, the same task is due soon instead.
@@ -74,7 +75,7 @@ struct BriefingTests {
         #expect(briefing.text.contains("未报送：市政务服务大厅管理中心。"))
         let path = NSTemporaryDirectory() + "taizhang-briefing-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try briefing.write(to: path)
+        try BriefingWorkbook.write(briefing, to: path)
         let workbook = try Workbook(path: path)
         #expect(workbook.sheets.map(\.name) == ["简报"])
         let content = try workbook.read(workbook.sheets[0])
@@ -82,12 +83,29 @@ struct BriefingTests {
         // The same ledger gives the same bytes.
         let again = path + ".again.xlsx"
         defer { try? FileManager.default.removeItem(atPath: again) }
-        try Self.briefing().write(to: again)
+        try BriefingWorkbook.write(try Self.briefing(), to: again)
         #expect(FileManager.default.contents(atPath: path) == FileManager.default.contents(atPath: again))
     }
 
     @Test("a JSON that is not a ledger is refused")
     func notALedger() {
-        #expect(throws: DecodingError.self) { _ = try Briefing(json: Data("{\"a\": 1}".utf8)) }
+        #expect(throws: DecodingError.self) { _ = try LedgerJSON.decode(Data("{\"a\": 1}".utf8)) }
+    }
+
+    @Test("the briefing from a ledger and from its JSON: the same workbook and text, byte for byte")
+    func fromJSON() throws {
+        let ledger = try SampleRound.ledger()
+        let reread = try LedgerJSON.decode(Data(try LedgerJSON.encode(ledger)))
+        let reportBy = CalendarDate(year: 2023, month: 7, day: 5)!
+        let direct = Briefing(ledger, reportBy: reportBy), viaJSON = Briefing(reread, reportBy: reportBy)
+        #expect(direct.text == viaJSON.text)
+        let dir = NSTemporaryDirectory() + "taizhang-briefing-json-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try BriefingWorkbook.write(direct, to: dir + "/direct.xlsx")
+        try BriefingWorkbook.write(viaJSON, to: dir + "/json.xlsx")
+        #expect(FileManager.default.contents(atPath: dir + "/direct.xlsx") == FileManager.default.contents(atPath: dir + "/json.xlsx"))
+        // The JSON reads back into the same JSON: nothing the ledger holds is lost on the way.
+        #expect(try LedgerJSON.encode(reread) == LedgerJSON.encode(ledger))
     }
 }

@@ -15,8 +15,8 @@ import Foundation
 ///   (texts are cumulative), and 序时进度 (the expected pace, not the actual one) never counts.
 /// - Follow-up plans do not state a status: text from 下一步, 下步, 下阶段, 接下来 or 今后 on is ignored,
 ///   unless the text starts with one.
-/// - Several status words: the most alarming decides (overdue, lagging, extended, suspended, not started,
-///   pending, partial, ahead, on track, completed), because "已完成方案制定，正在推进实施" is not done.
+/// - Several status words: the most alarming decides (`Status.severity`), because "已完成方案制定，正在推进实施"
+///   is not done.
 /// - "同上月", "同上", "无新进展" and the like (the whole text) mean the unit reported but repeated itself: the
 ///   status is nil with evidence `sameAsBefore`; the caller carries the previous period's status forward.
 /// - A status cell reading 否, × or ✗ (a 是否完成 column) denies completion like 未完成.
@@ -135,9 +135,7 @@ private struct Reading {
     static let keywords: [(word: [Character], status: Status)] = StatusWords.table
         .flatMap { entry in entry.words.filter { !StatusWords.cellOnly.contains($0) }.map { (Array($0), entry.status) } }
         .sorted { $0.word.count > $1.word.count }
-    static let alarm: [Status] = [.overdue, .lagging, .extended, .suspended, .notStarted, .pending, .partial, .ahead,
-                                  .onTrack, .completed]
-    static func rank(_ status: Status) -> Int { alarm.firstIndex(of: status) ?? alarm.count }
+    static func rank(_ status: Status) -> Int { Status.severity.firstIndex(of: status) ?? Status.severity.count }
 
     /// Negators of §4.2, two-character forms first so that the evidence reads "尚未完成", not "未完成". 无 is
     /// added for 无逾期 and 无超期; 不 alone is not, because of 不折不扣完成.

@@ -1,4 +1,4 @@
-import XLSX
+
 
 /// Where the table is on a sheet: the rows above the header (title, 填报单位 line), the header (one row, or two
 /// with a merged parent flattened to `parent/child`), the data block, and the footer rows after it.

@@ -24,6 +24,10 @@ public enum Status: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Every status but noReport, most worrying first: a task's combined status is the most worrying one its
+    /// units reported, and of two status words in one progress text the more worrying one wins.
+    public static let severity: [Status] = [.overdue, .lagging, .notStarted, .suspended, .pending, .extended, .partial, .onTrack, .ahead, .completed]
+
     /// The proposed default of §4.4 (configurable; a hint, never the only signal): green for done or on plan,
     /// yellow for lagging, red for overdue, grey where the status alone gives no verdict and someone must look
     /// (partial and not-started work, an extension, a suspension, a pending decision, a missing report).

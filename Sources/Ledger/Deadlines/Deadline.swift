@@ -179,7 +179,7 @@ public struct Recurrence: Sendable, Hashable {
     }
 }
 
-extension Deadline: Encodable {
+extension Deadline: Codable {
     private enum Key: String, CodingKey {
         case kind, text, flags, alternative, due, start, precision, milestones, frequency, rule, day, until, horizon, offset, unit, anchor, candidates
     }
@@ -219,9 +219,47 @@ extension Deadline: Encodable {
         case .external, .missing:
             break
         }
+        // Kinds without a due day say so, as the JSON contract always has the field.
+        if kind.due == nil { try c.encodeNil(forKey: .due) }
         // Flags in the order of §2.1, so that the same deadline always writes the same bytes.
         try c.encode(Flag.allCases.filter(flags.contains).map(\.rawValue), forKey: .flags)
         try c.encodeIfPresent(alternative, forKey: .alternative)
         try c.encode(text, forKey: .text)
+    }
+
+    /// Reads what `encode(to:)` writes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let name = try c.decode(String.self, forKey: .kind)
+        let kind: Kind
+        switch name {
+        case "date":
+            kind = .date(due: try c.decode(CalendarDate.self, forKey: .due), precision: try c.decode(Precision.self, forKey: .precision),
+                         start: try c.decodeIfPresent(CalendarDate.self, forKey: .start))
+        case "range": kind = .range(start: try c.decode(CalendarDate.self, forKey: .start), due: try c.decode(CalendarDate.self, forKey: .due))
+        case "milestones": kind = .milestones(try c.decode([Milestone].self, forKey: .milestones))
+        case "recurring":
+            let day = try c.decodeIfPresent(Int.self, forKey: .day) ?? 0
+            let rule: Recurrence.Rule
+            switch try c.decode(String.self, forKey: .rule) {
+            case "day": rule = .day(day)
+            case "day-after-period": rule = .dayAfterPeriod(day)
+            case "weekday": rule = .weekday(day)
+            default: rule = .periodEnd
+            }
+            kind = .recurring(Recurrence(frequency: try c.decode(Recurrence.Frequency.self, forKey: .frequency), rule: rule,
+                                         until: try c.decodeIfPresent(CalendarDate.self, forKey: .until)))
+        case "ongoing": kind = .ongoing(horizon: try c.decodeIfPresent(CalendarDate.self, forKey: .horizon))
+        case "relative":
+            kind = .relative(offset: try c.decode(Int.self, forKey: .offset), unit: try c.decode(OffsetUnit.self, forKey: .unit),
+                             anchor: try c.decode(Anchor.self, forKey: .anchor))
+        case "external": kind = .external
+        case "unparseable": kind = .unparseable(candidates: try c.decodeIfPresent([CalendarDate].self, forKey: .candidates) ?? [])
+        case "missing": kind = .missing
+        default: throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown deadline kind \(name)")
+        }
+        let flags = try c.decodeIfPresent([String].self, forKey: .flags) ?? []
+        self.init(kind: kind, flags: Set(flags.compactMap(Flag.init(rawValue:))), alternative: try c.decodeIfPresent(CalendarDate.self, forKey: .alternative),
+                  text: try c.decode(String.self, forKey: .text))
     }
 }

@@ -1,14 +1,14 @@
 import CSV
 import XLSX
 
-/// One cell of a grid: its typed value, where it came from, and whether its value was copied from the
-/// top-left cell of a merged range rather than typed there.
+/// One cell of a grid: its typed value, and whether its value was copied from the top-left cell of a
+/// merged range rather than typed there.
 public struct GridCell: Sendable, Hashable {
     public var column: Int
-    public var value: CellValue
+    public var value: GridValue
     public var filledFromMerge: Bool
 
-    public init(column: Int, value: CellValue, filledFromMerge: Bool = false) {
+    public init(column: Int, value: GridValue, filledFromMerge: Bool = false) {
         self.column = column
         self.value = value
         self.filledFromMerge = filledFromMerge
@@ -39,31 +39,44 @@ public struct GridRow: Sendable, Hashable {
     }
 }
 
-/// A sheet from an XLSX or CSV file as a format-neutral sparse grid, with merged ranges resolved:
+/// Formula cells a file holds without their result: they read as empty, and callers report them.
+public struct UnsavedFormulas: Sendable, Equatable {
+    /// How many such cells the sheet has.
+    public var count = 0
+    /// The first of them, in file order.
+    public var cells: [CellAddress] = []
+
+    public init(count: Int = 0, cells: [CellAddress] = []) {
+        self.count = count
+        self.cells = cells
+    }
+}
+
+/// A sheet or table of any input format as a format-neutral sparse grid, with merged ranges resolved:
 /// every cell of a merged range holds the range's value and knows it was filled.
 public struct Grid: Sendable {
     public var file: String
+    /// The sheet's name; nil for a CSV file, which has no sheets.
     public var sheet: String?
     public var rows: [GridRow]
-    public var mergedRanges: [CellRange]
-    /// Formula cells the file holds without a result: they are not among `rows`, and callers report them.
-    public var uncachedFormulas: UncachedFormulas
+    public var mergedRanges: [CellArea]
+    public var unsavedFormulas: UnsavedFormulas
 
-    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellRange] = [], uncachedFormulas: UncachedFormulas = UncachedFormulas()) {
+    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellArea] = [], unsavedFormulas: UnsavedFormulas = UnsavedFormulas()) {
         self.file = file
         self.sheet = sheet
         self.rows = rows
         self.mergedRanges = mergedRanges
-        self.uncachedFormulas = uncachedFormulas
+        self.unsavedFormulas = unsavedFormulas
     }
 
     /// Where a cell of this grid came from.
     public func location(row: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, sheet: sheet, cell: CellReference(row: row, column: column))
+        SourceLocation(file: file, sheet: sheet, cell: CellAddress(row: row, column: column))
     }
 
     /// A worksheet, merged ranges filled; `progress` hears the rows read so far.
-    public init(workbook: Workbook, sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws {
+    init(workbook: Workbook, sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws {
         let content = try workbook.read(sheet, progress: progress)
         var fill = MergeFill(ranges: content.mergedRanges)
         var rows: [GridRow] = []
@@ -75,8 +88,9 @@ public struct Grid: Sendable {
             if let last = filled.last { rows.append(Self.gridRow(last, original: original)) }
         }
         for row in fill.rows(for: nil) { rows.append(Self.gridRow(row, original: nil)) }
-        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges,
-                  uncachedFormulas: content.uncachedFormulas)
+        let formulas = content.uncachedFormulas
+        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges.map(CellArea.init),
+                  unsavedFormulas: UnsavedFormulas(count: formulas.count, cells: formulas.cells.map(CellAddress.init)))
     }
 
     /// A CSV document: every value is text, as typed.
@@ -97,7 +111,7 @@ public struct Grid: Sendable {
         let allTyped = typed.count == filled.cells.count
         return GridRow(number: filled.number,
                        cells: filled.cells.map { cell in
-                           GridCell(column: cell.column, value: cell.value, filledFromMerge: !allTyped && !typed.contains { $0.column == cell.column })
+                           GridCell(column: cell.column, value: GridValue(cell.value), filledFromMerge: !allTyped && !typed.contains { $0.column == cell.column })
                        },
                        isHidden: original?.isHidden ?? false)
     }

@@ -15,6 +15,19 @@ public struct PlanTask: Sendable, Hashable {
     public var deadline: Deadline
     /// The row in the plan file.
     public var source: SourceLocation
+
+    public init(id: String, section: String, category: NormalizedText?, task: NormalizedText, requirement: NormalizedText?,
+                units: UnitAssignment, unitsText: String, deadline: Deadline, source: SourceLocation) {
+        self.id = id
+        self.section = section
+        self.category = category
+        self.task = task
+        self.requirement = requirement
+        self.units = units
+        self.unitsText = unitsText
+        self.deadline = deadline
+        self.source = source
+    }
 }
 
 /// A plan read and checked: its year, its tasks in plan order, the units it names, and what is wrong with it.
@@ -28,6 +41,16 @@ public struct Plan: Sendable {
     public var registryInferred: Bool
     public var tasks: [PlanTask]
     public var issues: [ValidationIssue]
+
+    public init(file: String, title: String?, planYear: Int, registry: UnitRegistry, registryInferred: Bool, tasks: [PlanTask], issues: [ValidationIssue]) {
+        self.file = file
+        self.title = title
+        self.planYear = planYear
+        self.registry = registry
+        self.registryInferred = registryInferred
+        self.tasks = tasks
+        self.issues = issues
+    }
 
     public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
 }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The leadership briefing of a merged ledger:
+/// the headline sentence, the per-unit table, charts, and the overdue, due-soon and reporting lists.
+public struct Briefing: Sendable {
+    /// A unit's line of the table, as in the ledger's 汇总.
+    public typealias UnitLine = LedgerSummary.Line
+
+    public struct ListedTask: Sendable, Equatable {
+        public var id: String
+        public var task: String
+        public var leads: String
+        public var due: CalendarDate
+        /// Days past the due day (overdue list) or left until it (due-soon list).
+        public var days: Int
+        public var latestProgress: String
+    }
+
+    public var asOf: CalendarDate
+    public var planYear: Int
+    public var taskCount: Int
+    public var totals: [LedgerSummary.Bucket: Int]
+    public var lines: [UnitLine]
+    public var total: UnitLine
+    public var overdue: [ListedTask]
+    public var dueSoon: [ListedTask]
+    /// One unit's reporting: its files, when the one merged was saved, and whether that was on time.
+    public struct Reporting: Sendable, Equatable {
+        public enum State: String, Sendable { case onTime = "按时报送", late = "迟报", submitted = "已报送", missing = "未报送" }
+        public var unit: String
+        public var files: [String]
+        /// Beijing time, `2023-07-05 09:15`; nil when not submitted or the file gave no time.
+        public var saved: String?
+        public var state: State
+        public var submitted: Bool { state != .missing }
+    }
+    public var reporting: [Reporting]
+
+    /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，长期推进e项；m个单位已报送，k个单位未报送。"
+    public var headline: String {
+        let completed = totals[.completed] ?? 0
+        let share = taskCount == 0 ? 0 : Double(completed) / Double(taskCount) * 100
+        let percent = String(format: "%.1f%%", share)
+        let submitted = reporting.filter(\.submitted).count
+        return "截至\(asOf.month)月\(asOf.day)日，\(taskCount)项任务中已完成\(completed)项（\(percent)），推进中\(totals[.onTrack] ?? 0)项，"
+            + "滞后\(totals[.lagging] ?? 0)项，逾期\(totals[.overdue] ?? 0)项，长期推进\(totals[.ongoing] ?? 0)项；"
+            + "\(submitted)个单位已报送，\(reporting.count - submitted)个单位未报送。"
+    }
+
+    /// The briefing of a ledger; `asOf` overrides the ledger's own date, `dueSoonDays` sets the 临期 window and
+    /// `reportBy`, the last day for returns, tells on-time from late ones.
+    public init(_ ledger: LedgerResult, asOf override: CalendarDate? = nil, dueSoonDays: Int = 15, reportBy: CalendarDate? = nil) {
+        let asOf = override ?? ledger.asOf
+        self.asOf = asOf
+        planYear = ledger.plan.planYear
+        taskCount = ledger.entries.count
+        // The one per-unit rule of the ledger's 汇总, as of this briefing's day.
+        let summary = LedgerSummary(ledger, asOf: asOf)
+        lines = summary.lines
+        total = summary.total
+        totals = total.counts
+        (overdue, dueSoon) = Self.lists(ledger.entries, asOf: asOf, dueSoonDays: dueSoonDays)
+        reporting = Self.reporting(ledger, reportBy: reportBy)
+    }
+
+    /// The overdue tasks, most days past first, and those due within `dueSoonDays`, soonest first. Derived from the
+    /// due date rather than the ledger's flag, so that another as-of day moves them too.
+    static func lists(_ entries: [LedgerEntry], asOf: CalendarDate, dueSoonDays: Int) -> (overdue: [ListedTask], dueSoon: [ListedTask]) {
+        func listed(_ entry: LedgerEntry, due: CalendarDate, days: Int) -> ListedTask {
+            ListedTask(id: entry.task.id, task: entry.task.task.text, leads: entry.task.units.units(.lead).joined(separator: "、"),
+                       due: due, days: days, latestProgress: entry.progress.first?.text ?? "（未报送）")
+        }
+        var overdue: [ListedTask] = [], dueSoon: [ListedTask] = []
+        for entry in entries where entry.status != .completed {
+            guard let due = entry.task.deadline.due else { continue }
+            if due < asOf {
+                overdue.append(listed(entry, due: due, days: due.days(to: asOf)))
+            } else if asOf.days(to: due) <= dueSoonDays {
+                dueSoon.append(listed(entry, due: due, days: asOf.days(to: due)))
+            }
+        }
+        return (overdue.sorted { ($0.days, $0.id) > ($1.days, $1.id) }, dueSoon.sorted { ($0.days, $0.id) < ($1.days, $1.id) })
+    }
+
+    /// Each registry unit's reporting: the save time of the file merged (the later of two) and whether it was on time.
+    static func reporting(_ ledger: LedgerResult, reportBy: CalendarDate?) -> [Reporting] {
+        var savedByUnit: [String: (date: CalendarDate, text: String, fromFile: Bool)] = [:]
+        for ret in ledger.returns {
+            guard let unit = ret.unit, let time = beijingTime(ret.saved) else { continue }
+            if savedByUnit[unit].map({ $0.text < time.text }) ?? true { savedByUnit[unit] = (time.date, time.text, ret.savedFromFile) }
+        }
+        return ledger.units.map { unit in
+            let saved = unit.submitted ? savedByUnit[unit.name] : nil
+            let state: Reporting.State
+            if !unit.submitted {
+                state = .missing
+            } else if let reportBy, let saved, !saved.fromFile {
+                state = saved.date <= reportBy ? .onTime : .late
+            } else {
+                state = .submitted
+            }
+            // A CSV's time is the file system's, which copying resets: shown, marked, and not judged.
+            return Reporting(unit: unit.name, files: unit.files, saved: saved.map { $0.fromFile ? $0.text + "（文件时间）" : $0.text }, state: state)
+        }
+    }
+
+    /// An ISO 8601 time (`2023-07-05T01:15:00Z`, with an offset, or local without one) as Beijing time: returns
+    /// come from offices in China, and a file saved at 01:15Z was saved at 09:15 on their calendar.
+    static func beijingTime(_ iso: String) -> (date: CalendarDate, text: String)? {
+        let chars = Array(iso.utf8)
+        guard chars.count >= 16, let date = CalendarDate(iso: String(iso.prefix(10))),
+              let hour = Int(String(decoding: chars[11..<13], as: UTF8.self)), let minute = Int(String(decoding: chars[14..<16], as: UTF8.self)) else { return nil }
+        // Minutes to add to reach UTC+8; none when the time carries no zone (already local).
+        let offset: Int
+        if iso.hasSuffix("Z") {
+            offset = 8 * 60
+        } else if let sign = iso.dropFirst(19).firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = iso[sign...].filter(\.isNumber)
+            guard zone.count == 4, let hh = Int(zone.prefix(2)), let mm = Int(zone.suffix(2)) else { return nil }
+            offset = 8 * 60 - (iso[sign] == "+" ? 1 : -1) * (hh * 60 + mm)
+        } else {
+            offset = 0
+        }
+        let total = hour * 60 + minute + offset
+        let day = date.adding(days: Int((Double(total) / 1440).rounded(.down)))
+        let inDay = ((total % 1440) + 1440) % 1440
+        let text = day.description + " " + String(format: "%02d:%02d", inDay / 60, inDay % 60)
+        return (day, text)
+    }
+
+    /// The headline and lists as plain text, ready to paste into a 通报.
+    public var text: String {
+        var lines = [headline, ""]
+        lines.append("一、逾期事项（\(overdue.count)项）")
+        lines += overdue.isEmpty ? ["无。"] : overdue.enumerated().map { "\($0 + 1). \($1.task)（\($1.leads)，时限\($1.due)，已逾期\($1.days)天）" }
+        lines.append("")
+        lines.append("二、临期提醒（\(dueSoon.count)项）")
+        lines += dueSoon.isEmpty ? ["无。"] : dueSoon.enumerated().map { "\($0 + 1). \($1.task)（\($1.leads)，时限\($1.due)，还剩\($1.days)天）" }
+        lines.append("")
+        lines.append("三、报送情况")
+        let judged = reporting.contains { $0.state == .onTime || $0.state == .late }
+        for state in judged ? [Reporting.State.onTime, .late, .submitted, .missing] : [.submitted, .missing] {
+            let units = reporting.filter { $0.state == state }.map(\.unit)
+            if judged && state == .submitted && units.isEmpty { continue }
+            let label = judged && state == .submitted ? "已报送（文件无保存时间，未判断是否按时）" : state.rawValue
+            lines.append("\(label)：" + (units.isEmpty ? "无" : units.joined(separator: "、")) + "。")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,131 @@
+import Table
+
+/// One return's cells accounted for while its rows are merged: each non-empty cell is merged, equal to the
+/// plan, or reported as an issue at its cell, and the counts say so.
+struct ReturnAccount {
+    let ret: UnitReturn
+    /// nil when the file did not say which unit it is from: nothing of it is merged.
+    let unit: String?
+    var summary: ReturnSummary
+    var issues: [ValidationIssue] = []
+    /// The progress reported, by task id.
+    var progress: [(String, ProgressEntry)] = []
+    /// Columns the unit added, by column: their header and how many cells they hold.
+    private var addedColumns: [Int: (header: String, count: Int)] = [:]
+    /// Units repeat their words: status is inferred once per distinct status and progress text.
+    private var statusCache: [String: StatusInference] = [:]
+
+    init(_ ret: UnitReturn) {
+        self.ret = ret
+        unit = ret.unit
+        summary = ReturnSummary(file: ret.file, unit: unit, sha256: ret.sha256, rowsRead: ret.rows.count, cellsRead: ret.cellsRead,
+                                saved: ret.saved, savedFromFile: ret.savedFromFile)
+        if unit == nil {
+            summary.cellsReported = summary.cellsRead
+            issues.append(.init(.error, "unidentified-return", at: SourceLocation(file: ret.file),
+                                "无法识别填报单位（文件属性、“填报单位”行和文件名中都没有单位名称），未合并。请用 --unit \(Merge.name(ret.file))=单位名称 指定。"))
+        }
+    }
+
+    func location(_ row: UnitReturn.Row, _ field: HeaderField?) -> SourceLocation {
+        ret.grid.location(row: row.number, column: field.flatMap { ret.columns[$0] } ?? 1)
+    }
+
+    /// A row that matched no task: its cells are reported.
+    mutating func unmatched(_ row: UnitReturn.Row) {
+        let cells = row.typed.count + row.extra.count
+        guard cells > 0 else { return }
+        issues.append(.init(.warning, "unmatched-row", at: location(row, .task),
+                            "这一行（\(Merge.prefix(row.text(.task) ?? row.text(.progress) ?? ""))）与计划中的任务都对不上，未合并，请核对是否为新增任务。"))
+        summary.cellsReported += cells
+    }
+
+    /// Progress typed on a task that is not the unit's: said first, then its cells are reported with the rest.
+    mutating func foreignTask(_ row: UnitReturn.Row, task: PlanTask) {
+        guard row.typed.contains(where: Merge.progressFields.contains) else { return }
+        issues.append(.init(.warning, "not-own-task", at: location(row, .progress),
+                            "\(unit ?? "") 填报了不属于本单位的任务 \(task.id)“\(Merge.prefix(task.task.text))”，未合并，请核对。"))
+    }
+
+    /// Plan columns typed in the row: equal to the plan, or reported (the plan wins).
+    mutating func planCells(_ row: UnitReturn.Row, task: PlanTask) {
+        for field in row.typed where !Merge.progressFields.contains(field) {
+            let typed = row.fields[field]!.text
+            if Merge.planValue(field, of: task).map({ Merge.sameText($0, typed) }) ?? false {
+                summary.cellsUnchanged += 1
+            } else {
+                summary.cellsReported += 1
+                issues.append(.init(.warning, "plan-changed", at: location(row, field),
+                                    "计划内容被修改为“\(Merge.prefix(typed))”（计划为“\(Merge.prefix(Merge.planValue(field, of: task) ?? ""))”），以计划为准，未合并。"))
+            }
+        }
+    }
+
+    /// Cells of columns the template does not have: the unit's role as the template states it, or added columns.
+    mutating func extraCells(_ row: UnitReturn.Row, task: PlanTask) {
+        for (column, header, value) in row.extra {
+            guard header.trimmingWhitespace == ReturnForm.roleHeader else {
+                summary.cellsReported += 1
+                addedColumns[column, default: (header, 0)].count += 1
+                continue
+            }
+            let roleName = task.units.references.first { $0.name == unit }.map { ReturnForm.roleName($0.role) }
+            if value.text == roleName {
+                summary.cellsUnchanged += 1
+            } else {
+                summary.cellsReported += 1
+                issues.append(.init(.warning, "plan-changed", at: ret.grid.location(row: row.number, column: column),
+                                    "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
+            }
+        }
+    }
+
+    /// Progress cells: merged when the task is the unit's own, reported when it is not.
+    mutating func progressCells(_ row: UnitReturn.Row, task: PlanTask, own: Bool) {
+        let progressCells = row.typed.filter(Merge.progressFields.contains)
+        guard own else {
+            summary.cellsReported += progressCells.count
+            return
+        }
+        guard !progressCells.isEmpty else { return }
+        summary.cellsMerged += progressCells.count
+        let statusText = row.text(.status), progressText = row.text(.progress)
+        let cacheKey = (statusText ?? "") + "\u{1F}" + (progressText ?? "")
+        let inferred = statusCache[cacheKey] ?? StatusInference(statusCell: statusText, progress: progressText)
+        statusCache[cacheKey] = inferred
+        if let ignored = inferred.ignoredStatusCell {
+            issues.append(.init(.warning, "bad-status", at: location(row, .status),
+                                "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnForm.statusChoices.map(\.displayName).joined(separator: "、"))。"))
+        }
+        progress.append((task.id, ProgressEntry(
+            unit: unit ?? "", status: inferred.status, text: progressText, percent: inferred.percent,
+            completedOn: row.text(.completedOn), evidence: row.text(.evidence),
+            remarks: [row.text(.remarks), row.text(.problems), row.text(.nextSteps)].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
+            source: location(row, progressText != nil ? .progress : nil))))
+    }
+
+    /// After the last row: one issue per added column, and one when the file filled in nothing for its unit.
+    mutating func finish() {
+        for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
+            let name = added.header.isEmpty ? "\(CellAddress.columnName(column)) 列（无表头）" : "“\(added.header)”列"
+            issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
+                                "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
+        }
+        // A file that names its unit but fills in nothing for it: its tasks will show 未报送 although a file came.
+        if progress.isEmpty && summary.rowsMatched > 0 {
+            issues.append(.init(.warning, "no-progress", at: SourceLocation(file: ret.file, sheet: ret.grid.sheet),
+                                "\(unit ?? "")的反馈表没有填写本单位任何任务的进展（进展情况、完成状态等均为空），其任务按未报送计；请确认是否发错了文件或未保存。"))
+        }
+    }
+}
+
+extension UnitReturn.Row {
+    /// A field's text, nil when empty or only white space.
+    func text(_ field: HeaderField) -> String? {
+        fields[field].map(\.text).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,92 @@
+import Table
+
+/// Choices for a merge besides the plan's own.
+public struct MergeOptions: Sendable {
+    /// The day the ledger is evaluated on (截至).
+    public var asOf: CalendarDate
+    /// How the plan is read: year, registry, deadline policy, header words.
+    public var plan: PlanOptions
+    /// The unit of a return file, by its path as given, when the file itself does not say (`--unit FILE=UNIT`).
+    public var units: [String: String]
+
+    public init(asOf: CalendarDate, plan: PlanOptions = PlanOptions(), units: [String: String] = [:]) {
+        self.asOf = asOf
+        self.plan = plan
+        self.units = units
+    }
+}
+
+/// Where a merge is, for a progress display.
+public enum MergeProgress: Sendable {
+    /// Rows of the plan read so far.
+    case planRead(rows: Int)
+    /// Plan rows checked so far, of all.
+    case planChecked(rows: Int, of: Int)
+    /// Returns merged so far, of all, and the rows of the last one.
+    case returnMerged(files: Int, of: Int, rows: Int)
+}
+
+/// Merges unit returns into the plan: rows matched by task id, else by text (exact, then a unique fuzzy
+/// match, reported); conflicts reported, never silently resolved; every cell accounted for.
+public enum Merge {
+    /// The whole merge as one call: reads the plan and every return (files, or the readable files of folders),
+    /// one return in memory at a time, and gives the ledger.
+    public static func run(plan path: String, returns: [String], options: MergeOptions,
+                           progress: (MergeProgress) -> Void = { _ in }) throws -> LedgerResult {
+        let plan = try PlanImport.read(path: path, options: options.plan) { event in
+            switch event {
+            case .read(let rows): progress(.planRead(rows: rows))
+            case .checked(let rows, let total): progress(.planChecked(rows: rows, of: total))
+            }
+        }
+        let files = try InputFiles.expand(returns)
+        let overrides = Dictionary(options.units.map { (InputFiles.canonical($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        var merger = Merger(plan: plan, asOf: options.asOf)
+        let vocabulary = UnitReturn.returnVocabulary()
+        for (index, file) in files.enumerated() {
+            let ret = try UnitReturn.read(path: file, registry: plan.registry, unit: overrides[InputFiles.canonical(file)], vocabulary: vocabulary)
+            merger.add(ret)
+            progress(.returnMerged(files: index + 1, of: files.count, rows: ret.rows.count))
+        }
+        return merger.finish()
+    }
+
+    /// Merges returns already read.
+    public static func run(plan: Plan, returns: [UnitReturn], asOf: CalendarDate) -> LedgerResult {
+        var merger = Merger(plan: plan, asOf: asOf)
+        for ret in returns { merger.add(ret) }
+        return merger.finish()
+    }
+
+    /// Fields a unit fills in; everything else in a return is plan text, compared with the plan.
+    static let progressFields: Set<HeaderField> = [.progress, .status, .completedOn, .evidence, .remarks, .percent, .problems, .nextSteps, .person, .contact]
+
+    /// The lead units' status when they reported; otherwise the most worrying one reported; noReport when none.
+    static func combinedStatus(_ reports: [ProgressEntry], leads: Set<String>) -> Status {
+        let statuses = reports.filter { leads.contains($0.unit) }.compactMap(\.status)
+        let candidates = statuses.isEmpty ? reports.compactMap(\.status) : statuses
+        return Status.severity.first(where: candidates.contains) ?? (reports.isEmpty ? .noReport : .onTrack)
+    }
+
+    static func planValue(_ field: HeaderField, of task: PlanTask) -> String? {
+        switch field {
+        case .taskId: task.id
+        case .category: task.category?.original
+        case .task: task.task.original
+        case .requirement: task.requirement?.original ?? (task.requirement == nil ? task.task.original : nil)
+        case .leadUnit, .respUnit, .coopUnit: task.unitsText
+        case .deadline: task.deadline.text
+        default: nil
+        }
+    }
+
+    /// Equal once normalized. Compared by bytes: normalization already made equal texts byte-equal, and
+    /// `String`'s canonical comparison of Chinese text is slow enough to show over 200,000 rows.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        TextKey(TextNormalization.normalize(a)) == TextKey(TextNormalization.normalize(b))
+    }
+
+    /// A file's name without its folders.
+    public static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    static func prefix(_ text: String) -> String { text.count > 20 ? String(text.prefix(20)) + "…" : text }
+}

@@ -1,0 +1,108 @@
+import Table
+
+/// Merges returns one at a time, so only one return's grid is in memory; which of two returns from one
+/// unit wins is settled at `finish()`, when all have been seen.
+public struct Merger {
+    private let plan: Plan
+    private let asOf: CalendarDate
+    private let matcher: RowMatcher
+    /// The ids of the tasks naming each unit: a group can name hundreds, too many to search for every row.
+    private let tasksOfUnit: [TextKey: Set<String>]
+    private var files: [ReturnAccount] = []
+
+    public init(plan: Plan, asOf: CalendarDate) {
+        self.plan = plan
+        self.asOf = asOf
+        matcher = RowMatcher(plan: plan)
+        var tasksOfUnit: [TextKey: Set<String>] = [:]
+        for task in plan.tasks {
+            for reference in task.units.references { tasksOfUnit[TextKey(reference.name), default: []].insert(task.id) }
+        }
+        self.tasksOfUnit = tasksOfUnit
+    }
+
+    /// Reads one return into the ledger-to-be.
+    public mutating func add(_ ret: UnitReturn) {
+        var account = ReturnAccount(ret)
+        defer { files.append(account) }
+        guard let unit = ret.unit else { return }
+        if let formulas = ValidationIssue.unsavedFormulas(in: ret.grid) { account.issues.append(formulas) }
+        let ownTasks = tasksOfUnit[TextKey(unit)] ?? []
+        for row in ret.rows {
+            guard let (task, fuzzy) = matcher.match(id: row.text(.taskId), task: row.text(.task), requirement: row.text(.requirement)) else {
+                account.unmatched(row)
+                continue
+            }
+            if fuzzy {
+                account.issues.append(.init(.warning, "fuzzy-match", at: account.location(row, .task),
+                                            "这一行与计划任务 \(task.id)“\(Merge.prefix(task.task.text))”相近，按近似匹配合并，请核对。"))
+            }
+            account.summary.rowsMatched += 1
+            let own = ownTasks.contains(task.id)
+            if !own { account.foreignTask(row, task: task) }
+            account.planCells(row, task: task)
+            account.extraCells(row, task: task)
+            account.progressCells(row, task: task, own: own)
+        }
+        account.finish()
+    }
+
+    /// The ledger: the later of two returns from one unit wins (by saved time, then file name), the other is listed.
+    public func finish() -> LedgerResult {
+        var (winners, issues) = pickWinners()
+        var summaries: [ReturnSummary] = []
+        var progress: [String: [ProgressEntry]] = [:]
+        for (index, file) in files.enumerated() {
+            var summary = file.summary
+            if let unit = file.unit, winners[unit] != index {
+                summary.superseded = true
+                summary.cellsMerged = 0
+                summary.cellsUnchanged = 0
+                summary.cellsReported = summary.cellsRead
+            } else {
+                issues += file.issues
+                for (id, entry) in file.progress { progress[id, default: []].append(entry) }
+            }
+            summaries.append(summary)
+        }
+        let units = plan.registry.units.map { unit in
+            UnitSubmission(name: unit.name, submitted: winners[unit.name] != nil,
+                           files: files.filter { $0.unit == unit.name }.map { Merge.name($0.ret.file) })
+        }
+        return LedgerResult(plan: plan, asOf: asOf, entries: entries(progress), returns: summaries, units: units, issues: plan.issues + issues)
+    }
+
+    /// The file merged for each unit (the latest saved), and a warning for each one it replaced.
+    private func pickWinners() -> ([String: Int], [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        var winners: [String: Int] = [:]
+        let byTime = files.indices.sorted { (files[$0].summary.saved, files[$0].ret.file) < (files[$1].summary.saved, files[$1].ret.file) }
+        for index in byTime {
+            guard let unit = files[index].unit else { continue }
+            if let earlier = winners[unit] {
+                let (old, new) = (Merge.name(files[earlier].ret.file), Merge.name(files[index].ret.file))
+                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: files[earlier].ret.file),
+                                    "\(unit) 报送了两份文件：\(old) 与 \(new)。以较晚保存的 \(new) 为准，前一份未合并。"))
+            }
+            winners[unit] = index
+        }
+        return (winners, issues)
+    }
+
+    /// Every plan task with its reports, lead units first then registry order, its combined status and who is missing.
+    private func entries(_ progress: [String: [ProgressEntry]]) -> [LedgerEntry] {
+        let order = Dictionary(plan.registry.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return plan.tasks.map { task in
+            let leads = Set(task.units.units(.lead))
+            let reports = (progress[task.id] ?? []).sorted { a, b in
+                (leads.contains(a.unit) ? 0 : 1, order[a.unit] ?? .max) < (leads.contains(b.unit) ? 0 : 1, order[b.unit] ?? .max)
+            }
+            let named = task.units.references.filter { $0.kind == .unit }.map(\.name)
+            let reportedUnits = Set(reports.map(\.unit))
+            let status = Merge.combinedStatus(reports, leads: leads)
+            let overdue = status != .completed && (task.deadline.due.map { $0 < asOf } ?? false)
+            return LedgerEntry(task: task, progress: reports, status: status, overdue: overdue, reported: named.filter(reportedUnits.contains),
+                               missing: named.filter { !reportedUnits.contains($0) })
+        }
+    }
+}

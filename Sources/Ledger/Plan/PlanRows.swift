@@ -1,0 +1,162 @@
+import Table
+
+/// The data rows of a plan read one at a time into tasks, in named steps: inheriting blanks (CSV), section
+/// rows, the category, the task text, the units and the deadline, each problem placed at its cell.
+struct PlanRows {
+    typealias UnitTexts = PlanImport.UnitTexts
+
+    private let sheet: PlanSheet
+    private let units: UnitParser
+    private let deadlines: DeadlineParser
+    private let columns: (category: Int?, task: Int?, requirement: Int?, lead: Int?, coop: Int?, resp: Int?, deadline: Int?)
+    private(set) var tasks: [PlanTask] = []
+    private(set) var issues: [ValidationIssue] = []
+    private var outline = SectionOutline()
+    private var ids = TaskID.Sequence()
+    /// A CSV has no merged cells: Excel saves them as blanks under the value, so those inherit it.
+    private let inherits: Bool
+    private var previous: (category: String?, task: String?, units: UnitTexts, deadline: GridValue?)?
+    // Plans repeat the same unit cells and deadlines over and over: each distinct text is parsed once, and its
+    // issues (which depend only on the text) are placed at each row's cell. A merged category repeats on every
+    // row of its block: its heading and normalized text are worked out once.
+    private var unitCache: [UnitTexts: (assignment: UnitAssignment, text: String, issues: [ValidationIssue])] = [:]
+    private var deadlineCache: [TextKey: (deadline: Deadline, issues: [ValidationIssue])] = [:]
+    private var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
+    private let nowhere: SourceLocation
+
+    init(sheet: PlanSheet, units: UnitParser, deadlines: DeadlineParser) {
+        self.sheet = sheet
+        self.units = units
+        self.deadlines = deadlines
+        let c = sheet.columns
+        columns = (c[.category], c[.task], c[.requirement], c[.leadUnit], c[.coopUnit], c[.respUnit], c[.deadline])
+        inherits = sheet.grid.sheet == nil
+        nowhere = SourceLocation(file: sheet.grid.file)
+        tasks.reserveCapacity(sheet.layout.data.count)
+    }
+
+    /// One data row: a task, a section heading, or a row reported as incomplete.
+    mutating func read(_ row: GridRow) {
+        func text(_ column: Int?) -> String? {
+            guard let column, let text = row.text(column)?.trimmingWhitespace, !text.isEmpty else { return nil }
+            return text
+        }
+        var category = text(columns.category)
+        var task = text(columns.task)
+        let requirement = text(columns.requirement)
+        var unitTexts = UnitTexts(lead: text(columns.lead), coop: text(columns.coop), resp: text(columns.resp))
+        var deadlineValue = columns.deadline.flatMap { row[$0]?.value }
+        if inherits, let previous, requirement != nil {
+            if category == nil { category = previous.category }
+            if task == nil && category == previous.category { task = previous.task }
+            if unitTexts.isEmpty { unitTexts = previous.units }
+            if deadlineValue == nil { deadlineValue = previous.deadline }
+        }
+        if inherits { previous = (category, task, unitTexts, deadlineValue) }
+
+        // A section row: only an outline heading, no task of its own.
+        if task == nil && requirement == nil {
+            if unitTexts.isEmpty && deadlineValue == nil {
+                if let heading = category ?? row.cells.first?.value.text, let number = SectionNumber.parse(heading)?.number {
+                    enter(number, row: row, column: nil)
+                }
+                return
+            }
+            issues.append(.init(.error, "missing-task", at: location(row, columns.task), "这一行有单位或时限，但没有任务内容，请补充“具体任务”或删除此行。"))
+            return
+        }
+        let categoryText = category.map { self.category($0, row: row) }
+        // The outline marker goes to `section`; the task text is what follows it.
+        var taskBody = task ?? requirement!
+        if let task, let heading = SectionNumber.parse(task) {
+            enter(heading.number, row: row, column: columns.task)
+            taskBody = heading.rest
+        }
+        let taskText = NormalizedText(taskBody)
+        let requirementText = task == nil ? nil : requirement.map(NormalizedText.init)
+        let (assignment, unitsText) = self.units(unitTexts, row: row)
+        let deadline = self.deadline(deadlineValue, row: row)
+        tasks.append(PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
+                              section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
+                              units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1)))
+    }
+
+    private func location(_ row: GridRow, _ column: Int?) -> SourceLocation {
+        sheet.grid.location(row: row.number, column: column ?? (row.cells.first?.column ?? 1))
+    }
+
+    /// Enters an outline number; its location is made only when a gap or repeat is reported.
+    private mutating func enter(_ number: SectionNumber, row: GridRow, column: Int?) {
+        let (file, name) = (sheet.grid.file, sheet.grid.sheet)
+        let cell = CellAddress(row: row.number, column: column ?? (row.cells.first?.column ?? 1))
+        outline.enter(number, at: SourceLocation(file: file, sheet: name, cell: cell), issues: &issues)
+    }
+
+    /// The category of a task row, entering its outline number.
+    private mutating func category(_ category: String, row: GridRow) -> NormalizedText {
+        if lastCategory.map({ TextKey($0.text) != TextKey(category) }) ?? true {
+            lastCategory = (category, SectionNumber.parse(category)?.number, NormalizedText(category))
+        }
+        if let number = lastCategory!.number { enter(number, row: row, column: columns.category) }
+        return lastCategory!.normalized
+    }
+
+    /// The units of a task row, parsed once per distinct cell text, with their issues at the row's unit cell.
+    private mutating func units(_ unitTexts: UnitTexts, row: GridRow) -> (UnitAssignment, String) {
+        guard !unitTexts.isEmpty else {
+            issues.append(.init(.error, "missing-unit", at: location(row, columns.lead), "没有填写牵头或责任单位，请补充。"))
+            return (UnitAssignment(references: [], primary: nil, flags: []), "")
+        }
+        let parsed: (assignment: UnitAssignment, text: String, issues: [ValidationIssue])
+        if let known = unitCache[unitTexts] {
+            parsed = known
+        } else {
+            let assignment: UnitAssignment
+            if columns.lead == nil && columns.coop == nil, let only = unitTexts.resp {
+                // A lone 责任单位 column holds every unit; roles come from the text (first listed leads).
+                assignment = units.parse(only)
+            } else {
+                assignment = units.parse(lead: unitTexts.lead ?? "", cooperating: unitTexts.coop ?? "", responsible: unitTexts.resp ?? "")
+            }
+            let text = [unitTexts.lead, unitTexts.coop, unitTexts.resp].compactMap { $0 }.joined(separator: "\n")
+            parsed = (assignment, text, PlanImport.unitIssues(assignment, at: nowhere))
+            unitCache[unitTexts] = parsed
+        }
+        for var problem in parsed.issues {
+            problem.location = location(row, columns.lead ?? columns.resp)
+            issues.append(problem)
+        }
+        return (parsed.assignment, parsed.text)
+    }
+
+    /// The deadline of a task row: a date cell as its day, a number as Excel may have mangled it, text parsed once per text.
+    private mutating func deadline(_ value: GridValue?, row: GridRow) -> Deadline {
+        let deadline: Deadline
+        let problems: [ValidationIssue]
+        switch value {
+        case .date(let date)?:
+            deadline = CalendarDate(year: date.year, month: date.month, day: date.day).map(deadlines.parse(date:)) ?? deadlines.parse(date.description)
+            problems = PlanImport.deadlineIssues(deadline, at: nowhere)
+        case .number(let n)?:
+            deadline = deadlines.parse(number: n)
+            problems = PlanImport.deadlineIssues(deadline, at: nowhere)
+        case let value?:
+            let text = value.text
+            if let known = deadlineCache[TextKey(text)] {
+                (deadline, problems) = known
+            } else {
+                deadline = deadlines.parse(text)
+                problems = PlanImport.deadlineIssues(deadline, at: nowhere)
+                deadlineCache[TextKey(text)] = (deadline, problems)
+            }
+        case nil:
+            deadline = deadlines.parse("")
+            problems = PlanImport.deadlineIssues(deadline, at: nowhere)
+        }
+        for var problem in problems {
+            problem.location = location(row, columns.deadline)
+            issues.append(problem)
+        }
+        return deadline
+    }
+}

@@ -1,0 +1,48 @@
+/// The return form units fill in, as a contract between the templates `split` writes and the returns `merge`
+/// reads: its sheet name, the property naming the unit, its columns, and which tasks a unit receives.
+public enum ReturnForm {
+    /// The sheet name of every template; `merge` looks for it first.
+    public static let sheetName = "任务反馈"
+    /// The custom document property naming the unit.
+    public static let unitProperty = "填报单位"
+    /// The columns of the template, in order: plan columns, then the columns units fill in.
+    public static let planHeaders = ["任务编号", "工作要求", "具体任务", "具体要求", "牵头落实单位", "本单位角色", "完成时限"]
+    public static let progressHeaders = ["进展情况", "完成状态", "完成时间", "佐证材料", "备注"]
+    /// The plan column where the template states the unit's own role on the task.
+    public static let roleHeader = "本单位角色"
+    /// The status words units choose from.
+    public static let statusChoices: [Status] = [.completed, .partial, .onTrack, .ahead, .lagging, .notStarted, .extended, .suspended]
+
+    /// `<单位>-任务反馈表.xlsx`.
+    public static func fileName(for unit: String) -> String { "\(unit)-任务反馈表.xlsx" }
+
+    /// How the template names a unit's role.
+    public static func roleName(_ role: UnitRole) -> String {
+        switch role {
+        case .lead: "牵头"
+        case .cooperating: "配合"
+        case .responsible: "负责"
+        }
+    }
+
+    /// The tasks where `unit` is lead, cooperating or responsible (directly or through a group), in plan order.
+    public static func tasks(for unit: String, in plan: Plan) -> [(task: PlanTask, role: UnitRole)] {
+        // By index and by bytes: split searches every task once per unit, and a group can name hundreds.
+        let name = TextKey(unit)
+        // A unit named twice takes its strongest role: lead, then responsible, then cooperating.
+        func rank(_ role: UnitRole) -> Int {
+            switch role {
+            case .lead: 0
+            case .responsible: 1
+            case .cooperating: 2
+            }
+        }
+        return plan.tasks.indices.compactMap { index in
+            var role: UnitRole?
+            for reference in plan.tasks[index].units.references where TextKey(reference.name) == name {
+                if role.map({ rank(reference.role) < rank($0) }) ?? true { role = reference.role }
+            }
+            return role.map { (plan.tasks[index], $0) }
+        }
+    }
+}

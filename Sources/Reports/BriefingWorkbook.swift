@@ -1,0 +1,115 @@
+import Ledger
+import XLSX
+
+/// The briefing workbook: one sheet 简报, A4 landscape, with the headline, the per-unit table, two native
+/// charts, and the overdue, due-soon and reporting lists.
+public enum BriefingWorkbook {
+    struct Styles {
+        let title, headline, section, header, body, centered, percent, alert, note: StyleID
+
+        init(_ writer: WorkbookWriter) {
+            (title, headline, section) = (writer.style(HouseStyle.title), writer.style(HouseStyle.headline), writer.style(HouseStyle.section))
+            (header, body, centered) = (writer.style(HouseStyle.header), writer.style(HouseStyle.body), writer.style(HouseStyle.centeredLine))
+            (percent, alert, note) = (writer.style(HouseStyle.percent), writer.style(HouseStyle.alert), writer.style(HouseStyle.smallNote))
+        }
+    }
+
+    static let sheetName = "简报"
+
+    public static func write(_ briefing: Briefing, to path: String) throws {
+        let title = "\(briefing.planYear)年工作任务落实情况简报"
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(title: title, creator: "Taizhang")))
+        let styles = Styles(writer)
+        let sheet = try writer.addSheet(sheetName)
+        // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
+        // column fits the longest names of a city's units (市政务服务大厅管理中心) on one line.
+        for (column, width) in [24.0, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
+        try sheet.append([Cell(column: 1, value: .text(title), style: styles.title)], height: 30)
+        try sheet.merge(CellRange(1, 1, 1, 10))
+        try sheet.append([Cell(column: 1, value: .text(briefing.headline), style: styles.headline)], height: 48)
+        try sheet.merge(CellRange(2, 1, 2, 10))
+
+        try SummaryTable.write(briefing.lines, total: briefing.total, to: sheet, headerRow: 4,
+                               styles: .init(header: styles.header, body: styles.body, number: styles.centered, percent: styles.percent))
+        let totalRow = 5 + briefing.lines.count
+        try sheet.append([Cell(column: 1, value: .text("说明：" + LedgerSummary.rateDefinition), style: styles.note)], row: totalRow + 1, height: 36)
+        try sheet.merge(CellRange(totalRow + 1, 1, totalRow + 1, 10))
+        addCharts(briefing, to: sheet, totalRow: totalRow)
+
+        var row = totalRow + 3
+        try list("逾期清单", briefing.overdue, daysHeader: "逾期天数", sheet: sheet, row: &row, styles: styles)
+        try list("临期提醒", briefing.dueSoon, daysHeader: "剩余天数", sheet: sheet, row: &row, styles: styles)
+        try reporting(briefing.reporting, sheet: sheet, row: row, styles: styles)
+        sheet.setPrintSetup(PrintSetup(landscape: true, fitToWidth: true, repeatRows: nil, pageNumbers: true))
+        try writer.close()
+    }
+
+    /// Beside the table: a stacked bar per unit by status, and the status totals as a doughnut.
+    static func addCharts(_ briefing: Briefing, to sheet: SheetWriter, totalRow: Int) {
+        let colours: [LedgerSummary.Bucket: String] = [.completed: "70AD47", .onTrack: "5B9BD5", .lagging: "FFC000", .overdue: "C00000",
+                                                       .notStarted: "A5A5A5", .ongoing: "4472C4", .noReport: "D9D9D9"]
+        let buckets = LedgerSummary.Bucket.allCases
+        let (firstUnitRow, lastUnitRow) = (5, 4 + briefing.lines.count)
+        func reference(_ row: Int, _ column: Int, _ toRow: Int, _ toColumn: Int) -> String {
+            Chart.reference(sheet: sheetName, CellRange(row, column, toRow, toColumn))
+        }
+        let series = buckets.enumerated().map { i, bucket in
+            Chart.Series(name: bucket.rawValue, nameCell: reference(4, 3 + i, 4, 3 + i),
+                         values: briefing.lines.map { Double($0.counts[bucket] ?? 0) },
+                         valuesRange: reference(firstUnitRow, 3 + i, lastUnitRow, 3 + i), color: colours[bucket])
+        }
+        sheet.addChart(Chart(kind: .bar(horizontal: true, stacked: true), title: "各单位牵头任务进展", categories: briefing.lines.map(\.unit),
+                             categoriesRange: reference(firstUnitRow, 1, lastUnitRow, 1), series: series), at: CellRange(4, 12, 22, 19))
+        sheet.addChart(Chart(kind: .doughnut, title: "任务状态分布", categories: buckets.map(\.rawValue), categoriesRange: reference(4, 3, 4, 9),
+                             series: [.init(name: "任务数", values: buckets.map { Double(briefing.totals[$0] ?? 0) },
+                                            valuesRange: reference(totalRow, 3, totalRow, 9), pointColors: buckets.map { colours[$0]! })]),
+                       at: CellRange(24, 12, 42, 19))
+    }
+
+    /// A titled list of tasks (逾期清单, 临期提醒), "无" when empty.
+    static func list(_ title: String, _ tasks: [Briefing.ListedTask], daysHeader: String, sheet: SheetWriter, row: inout Int, styles: Styles) throws {
+        try sheet.append([Cell(column: 1, value: .text(title), style: styles.section)], row: row)
+        row += 1
+        try sheet.merge(CellRange(row, 2, row, 5))
+        try sheet.merge(CellRange(row, 9, row, 10))
+        try sheet.append([Cell(column: 1, value: .text("任务编号"), style: styles.header), Cell(column: 2, value: .text("具体任务"), style: styles.header),
+                          Cell(column: 6, value: .text("牵头单位"), style: styles.header), Cell(column: 7, value: .text("完成时限"), style: styles.header),
+                          Cell(column: 8, value: .text(daysHeader), style: styles.header), Cell(column: 9, value: .text("最新进展"), style: styles.header)], row: row)
+        row += 1
+        if tasks.isEmpty {
+            try sheet.append([Cell(column: 1, value: .text("无"), style: styles.body)], row: row)
+            row += 2
+            return
+        }
+        for task in tasks {
+            try sheet.merge(CellRange(row, 2, row, 5))
+            try sheet.merge(CellRange(row, 9, row, 10))
+            try sheet.append([Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
+                              Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centered),
+                              Cell(column: 8, value: .number(Double(task.days)), style: styles.centered), Cell(column: 9, value: .text(task.latestProgress), style: styles.body)],
+                             row: row)
+            row += 1
+        }
+        row += 1
+    }
+
+    /// 报送情况: each unit's files, their save time and whether they came on time.
+    static func reporting(_ units: [Briefing.Reporting], sheet: SheetWriter, row start: Int, styles: Styles) throws {
+        var row = start
+        try sheet.append([Cell(column: 1, value: .text("报送情况"), style: styles.section)], row: row)
+        row += 1
+        try sheet.merge(CellRange(row, 2, row, 5))
+        try sheet.merge(CellRange(row, 6, row, 7))
+        try sheet.append([Cell(column: 1, value: .text("单位"), style: styles.header), Cell(column: 2, value: .text("报送文件"), style: styles.header),
+                          Cell(column: 6, value: .text("保存时间"), style: styles.header), Cell(column: 8, value: .text("情况"), style: styles.header)], row: row)
+        row += 1
+        for unit in units {
+            try sheet.merge(CellRange(row, 2, row, 5))
+            try sheet.merge(CellRange(row, 6, row, 7))
+            try sheet.append([Cell(column: 1, value: .text(unit.unit), style: styles.body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: styles.body),
+                              Cell(column: 6, value: .text(unit.saved ?? ""), style: styles.centered),
+                              Cell(column: 8, value: .text(unit.state.rawValue), style: unit.state == .missing || unit.state == .late ? styles.alert : styles.centered)], row: row)
+            row += 1
+        }
+    }
+}

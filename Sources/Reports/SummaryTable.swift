@@ -1,0 +1,30 @@
+import Ledger
+import XLSX
+
+/// The 汇总 table, laid out once for the ledger's 汇总 sheet and the briefing: 单位, 牵头任务数, one column per
+/// bucket and 到期完成率, a line per unit and the 合计 line.
+struct SummaryTable {
+    /// The styles of the table's cells, registered by the workbook that holds it.
+    struct Styles {
+        var header: StyleID
+        var body: StyleID
+        var number: StyleID
+        var percent: StyleID
+    }
+
+    static let headers = ["单位", "牵头任务数"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["到期完成率"]
+    static var width: Int { headers.count }
+
+    /// Writes the header at `row` and the lines below it.
+    static func write(_ lines: [LedgerSummary.Line], total: LedgerSummary.Line, to sheet: SheetWriter, headerRow row: Int, styles: Styles) throws {
+        try sheet.append(values: headers.map { .text($0) }, style: styles.header, row: row)
+        for line in lines + [total] {
+            var cells = [Cell(column: 1, value: .text(line.unit), style: styles.body), Cell(column: 2, value: .number(Double(line.leadTasks)), style: styles.number)]
+            for (i, bucket) in LedgerSummary.Bucket.allCases.enumerated() {
+                cells.append(Cell(column: 3 + i, value: .number(Double(line.counts[bucket] ?? 0)), style: styles.number))
+            }
+            cells.append(Cell(column: width, value: line.rate.map(CellValue.number) ?? .text("—"), style: line.rate == nil ? styles.number : styles.percent))
+            try sheet.append(cells)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The files a command is given: files as they are, folders as the readable files they hold.
+public enum InputFiles {
+    /// File name endings the input door reads; everything else in a folder is left alone.
+    public static let readableExtensions = [".xlsx", ".xlsm", ".csv"]
+
+    /// The files given, and the readable files in the folders given, in name order (not Excel's `~$` lock
+    /// files or hidden files).
+    public static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw InputFileError.notFound(path) }
+            guard isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            for name in names where !name.hasPrefix("~$") && !name.hasPrefix(".") {
+                let lower = name.lowercased()
+                if readableExtensions.contains(where: lower.hasSuffix) { files.append(path + "/" + name) }
+            }
+        }
+        return files
+    }
+
+    /// The path with `.`, `..` and doubled slashes resolved, so that two spellings of one file compare equal.
+    public static func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+}
+
+/// A path given on the command line that is not there.
+public enum InputFileError: Error, Sendable, CustomStringConvertible {
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "找不到文件或文件夹：\(path)，请检查路径。"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import CSV
+import Foundation
+import XLSX
+
+/// The input door: a plan or return file of any supported format, recognised by its bytes, with its facts
+/// and its sheets as grids. Formats added later (.xls, .docx, .html) plug in here and nowhere else.
+public final class SpreadsheetFile {
+    /// What a file is, decided by its first bytes (a CSV by its extension, since text has no signature).
+    public enum Format: String, Sendable {
+        case xlsx, csv
+    }
+
+    /// One sheet or table of the file, in file order.
+    public struct Sheet: Sendable, Equatable {
+        public var name: String?
+        public var isVisible: Bool
+        /// False for chart and dialog sheets, which hold no cells to read.
+        public var holdsCells: Bool
+    }
+
+    public let path: String
+    public let format: Format
+    public let facts: FileFacts
+    public let sheets: [Sheet]
+    private let workbook: Workbook?
+
+    /// Opens a file; throws the reader's error (with the file named and what to do) for anything unreadable.
+    public static func open(_ path: String) throws -> SpreadsheetFile {
+        let signature = try FileSignature.of(path: path, displayName: path)
+        let lower = path.lowercased()
+        let textExtension = [".csv", ".txt", ".tsv"].contains { lower.hasSuffix($0) }
+        if signature == .other && textExtension {
+            return SpreadsheetFile(path: path, csv: ())
+        }
+        return try SpreadsheetFile(path: path, workbook: Workbook(path: path))
+    }
+
+    private init(path: String, csv: ()) {
+        self.path = path
+        format = .csv
+        workbook = nil
+        sheets = [Sheet(name: nil, isVisible: true, holdsCells: true)]
+        facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
+    }
+
+    private init(path: String, workbook: Workbook) {
+        self.path = path
+        format = .xlsx
+        self.workbook = workbook
+        sheets = workbook.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind == .worksheet) }
+        let producer = [workbook.application, workbook.applicationVersion].compactMap { $0 }.joined(separator: " ")
+        facts = FileFacts(path: path, modified: workbook.modified, producer: producer.isEmpty ? nil : producer,
+                          customProperties: workbook.customProperties)
+    }
+
+    /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.
+    public func grid(_ sheet: Sheet, progress: (Int) -> Void = { _ in }) throws -> Grid {
+        guard let workbook else {
+            var grid = Grid(csv: try CSVDocument.read(path: path))
+            grid.file = path
+            return grid
+        }
+        guard let info = workbook.sheets.first(where: { $0.name == sheet.name }) else { throw XLSXError.missingPart(XLSXLocation(file: path)) }
+        return try Grid(workbook: workbook, sheet: info, progress: progress)
+    }
+
+    /// The first sheet that `accept` takes, trying the sheet named `preferred` first, then the visible sheets,
+    /// then the hidden ones, in file order; nil when none is taken.
+    public func firstGrid<T>(preferring preferred: String? = nil, progress: (Int) -> Void = { _ in },
+                             _ accept: (Grid) throws -> T?) throws -> T? {
+        let readable = sheets.filter(\.holdsCells)
+        let named = readable.filter { preferred != nil && $0.name == preferred }
+        for sheet in named + readable.filter(\.isVisible) + readable.filter({ !$0.isVisible }) {
+            if let taken = try accept(try grid(sheet, progress: progress)) { return taken }
+        }
+        return nil
+    }
+}
+
+/// What a file says about itself beyond its cells: who made it, when it was saved, and its exact bytes.
+public struct FileFacts: Sendable {
+    public var path: String
+    /// The workbook's own modified time (ISO 8601); nil for formats that keep none (CSV).
+    public var modified: String?
+    /// The application that wrote the file (`Microsoft Excel 16.0300`, `WPS Office`), when it says.
+    public var producer: String?
+    /// Custom document properties by name, such as 填报单位 in a return template.
+    public var customProperties: [String: String]
+
+    /// The file's name without its folders.
+    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// SHA-256 of the file's bytes, as 64 lowercase hex digits ("" when it cannot be read again).
+    public var sha256: String { SHA256.file(path) ?? "" }
+
+    /// When the file was last saved: the workbook's modified property, else the file system's time, which a copy resets.
+    public var saved: (time: String, fromFileSystem: Bool) {
+        if let modified { return (modified, false) }
+        return (Self.fileTime(path), true)
+    }
+
+    /// The file system's modified time as `2023-07-03T08:15:00Z`.
+    static func fileTime(_ path: String) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let date = attributes?[.modificationDate] as? Date else { return "" }
+        // Formatted by hand: an ISO8601DateFormatter per file cost more than hashing the file.
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let (year, month, day) = ExcelDateTime.civilFromDays(days)
+        let time = ExcelDateTime(year: year, month: month, day: day, millisecondOfDay: (seconds - days * 86_400) * 1000, isTimeOnly: true)
+        return ExcelDateTime(year: year, month: month, day: day).description + "T" + time.description + "Z"
+    }
+}
