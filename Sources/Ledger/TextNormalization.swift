@@ -39,107 +39,15 @@ public enum TextNormalization {
         var needsFullNFKC = false
         // One pass over the UTF-8 bytes, writing straight into the result: this runs for every text of every
         // row of a plan. The output is never longer than the input (spaces only shrink, full-width forms
-        // become one-byte ASCII), so the input's length is enough room. The flag is set through a pointer:
-        // a captured variable would be checked for exclusive access on every write.
-        let joined = withUnsafeMutablePointer(to: &needsFullNFKC) { needsFullNFKC in source.withUTF8 { bytes in
+        // become one-byte ASCII), so the input's length is enough room.
+        let joined = source.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
-                var count = 0
-                var previous: UInt32?          // the last scalar written (before compatibility mapping)
-                var pendingSpace = false
-                var previousWasCR = false
-                var i = 0
-                while i < bytes.count {
-                    let start = i
-                    let lead = bytes[i]
-                    // Most of a plan's text: Han ideographs (U+4000–U+9FFF) and printable ASCII, which no rule changes.
-                    if !pendingSpace {
-                        if lead >= 0xE4 && lead <= 0xE9 {
-                            out[count] = lead
-                            out[count + 1] = bytes[i + 1]
-                            out[count + 2] = bytes[i + 2]
-                            previous = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                            count += 3
-                            i += 3
-                            previousWasCR = false
-                            continue
-                        }
-                        if lead > 0x20 && lead < 0x7F {
-                            out[count] = lead
-                            previous = UInt32(lead)
-                            count += 1
-                            i += 1
-                            previousWasCR = false
-                            continue
-                        }
-                    }
-                    var scalar: UInt32
-                    // Native strings hold valid UTF-8, so the continuation bytes are there.
-                    if lead < 0x80 {
-                        scalar = UInt32(lead)
-                        i += 1
-                    } else if lead < 0xE0 {
-                        scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0 {
-                        scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        scalar = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    switch scalar {
-                    case 0x0D:
-                        scalar = 0x0A
-                        previousWasCR = true
-                    case 0x0A where previousWasCR:
-                        previousWasCR = false
-                        continue
-                    case 0x2028, 0x2029, 0x85, 0x0B, 0x0C:
-                        scalar = 0x0A
-                        previousWasCR = false
-                    default:
-                        previousWasCR = false
-                    }
-                    if isZeroWidth(scalar) { continue }
-                    // Leading line breaks would only be trimmed away.
-                    if scalar == 0x0A && count == 0 { continue }
-                    if scalar != 0x0A, isWhitespace(scalar) {
-                        pendingSpace = true
-                        continue
-                    }
-                    if pendingSpace {
-                        pendingSpace = false
-                        if let previous, previous != 0x0A, scalar != 0x0A, !(joiningCJK && isCJK(previous) && isCJK(scalar)) {
-                            out[count] = 0x20
-                            count += 1
-                        }
-                    }
-                    previous = scalar
-                    switch scalar {
-                    case 0xFF01...0xFF5E:
-                        out[count] = UInt8(scalar - 0xFEE0)
-                        count += 1
-                        continue
-                    case 0x0A:
-                        out[count] = 0x0A
-                        count += 1
-                        continue
-                    case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
-                         0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
-                        needsFullNFKC.pointee = true
-                    default: break
-                    }
-                    for byte in bytes[start..<i] {
-                        out[count] = byte
-                        count += 1
-                    }
-                }
-                // Spaces are never written at either end, so only line breaks remain to trim.
-                while count > 0, out[count - 1] == 0x0A { count -= 1 }
-                return count
+                var pass = NormalizingPass(out: out, joiningCJK: joiningCJK)
+                pass.run(bytes)
+                needsFullNFKC = pass.needsFullNFKC
+                return pass.count
             }
-        } }
+        }
         return needsFullNFKC ? trim(joined.precomposedStringWithCompatibilityMapping) : joined
     }
 
@@ -210,6 +118,128 @@ public enum TextNormalization {
              0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
              0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
         default: false
+        }
+    }
+}
+
+/// The state of one normalizing pass over UTF-8 bytes (see `TextNormalization.normalize`).
+private struct NormalizingPass {
+    let out: UnsafeMutableBufferPointer<UInt8>
+    let joiningCJK: Bool
+    private(set) var count = 0
+    /// Set when a character NFKC may change was written: the caller then applies full NFKC.
+    private(set) var needsFullNFKC = false
+    /// The last scalar written (before compatibility mapping).
+    private var previous: UInt32?
+    private var pendingSpace = false
+    private var previousWasCR = false
+
+    init(out: UnsafeMutableBufferPointer<UInt8>, joiningCJK: Bool) {
+        self.out = out
+        self.joiningCJK = joiningCJK
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < bytes.count {
+            let start = i
+            let lead = bytes[i]
+            // Most of a plan's text: Han ideographs (U+4000–U+9FFF) and printable ASCII, which no rule changes.
+            if !pendingSpace {
+                if lead >= 0xE4 && lead <= 0xE9 {
+                    out[count] = lead
+                    out[count + 1] = bytes[i + 1]
+                    out[count + 2] = bytes[i + 2]
+                    previous = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    count += 3
+                    i += 3
+                    previousWasCR = false
+                    continue
+                }
+                if lead > 0x20 && lead < 0x7F {
+                    out[count] = lead
+                    previous = UInt32(lead)
+                    count += 1
+                    i += 1
+                    previousWasCR = false
+                    continue
+                }
+            }
+            let scalar = Self.decode(bytes, at: &i)
+            write(scalar, copying: bytes[start..<i])
+        }
+        // Spaces are never written at either end, so only line breaks remain to trim.
+        while count > 0, out[count - 1] == 0x0A { count -= 1 }
+    }
+
+    /// The scalar starting at `i`, moving `i` past it. Native strings hold valid UTF-8, so the continuation bytes are there.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        let lead = bytes[i]
+        if lead < 0x80 {
+            i += 1
+            return UInt32(lead)
+        } else if lead < 0xE0 {
+            defer { i += 2 }
+            return UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        } else if lead < 0xF0 {
+            defer { i += 3 }
+            return UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        }
+        defer { i += 4 }
+        return UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+    }
+
+    /// One scalar off the slow path: line breaks unified, zero-width dropped, white space collapsed or joined,
+    /// full-width ASCII mapped; anything else is copied as its `original` bytes.
+    @inline(__always)
+    private mutating func write(_ decoded: UInt32, copying original: Slice<UnsafeBufferPointer<UInt8>>) {
+        var scalar = decoded
+        switch scalar {
+        case 0x0D:
+            scalar = 0x0A
+            previousWasCR = true
+        case 0x0A where previousWasCR:
+            previousWasCR = false
+            return
+        case 0x2028, 0x2029, 0x85, 0x0B, 0x0C:
+            scalar = 0x0A
+            previousWasCR = false
+        default:
+            previousWasCR = false
+        }
+        if TextNormalization.isZeroWidth(scalar) { return }
+        // Leading line breaks would only be trimmed away.
+        if scalar == 0x0A && count == 0 { return }
+        if scalar != 0x0A, TextNormalization.isWhitespace(scalar) {
+            pendingSpace = true
+            return
+        }
+        if pendingSpace {
+            pendingSpace = false
+            if let previous, previous != 0x0A, scalar != 0x0A, !(joiningCJK && TextNormalization.isCJK(previous) && TextNormalization.isCJK(scalar)) {
+                out[count] = 0x20
+                count += 1
+            }
+        }
+        previous = scalar
+        switch scalar {
+        case 0xFF01...0xFF5E:
+            out[count] = UInt8(scalar - 0xFEE0)
+            count += 1
+            return
+        case 0x0A:
+            out[count] = 0x0A
+            count += 1
+            return
+        case 0x00A0...0x036F, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3200...0x33FF, 0xF900...0xFB4F, 0xFE10...0xFE6F,
+             0xFF5F...0xFFEF, 0x1D400...0x1D7FF, 0x1F100...0x1F2FF:
+            needsFullNFKC = true
+        default: break
+        }
+        for byte in original {
+            out[count] = byte
+            count += 1
         }
     }
 }
