@@ -29,13 +29,13 @@ import zipfile
 import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.writer.excel import ExcelWriter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_samples import (  # noqa: E402  (reuse the sample builder's byte-stable helpers)
-    INLINE_CELL, MERGE_CELL, MERGE_CELLS, SHEET_PART, add_shared_string_table, fixed_zip, write_atomic)
+    SHEET_PART, fixed_zip, use_shared_strings, write_atomic)
 
 OPENPYXL_VERSION = "3.1.5"
 FIXED_TIME = datetime.datetime(2024, 1, 2, 9, 0, 0)
@@ -122,34 +122,6 @@ def build_workbook(src, width):
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     return wb
-
-
-def use_shared_strings(parts):
-    """As make_samples.use_shared_strings, but also for a sheet without merged ranges."""
-    sheet = parts[SHEET_PART].decode("utf-8")
-    index, items, count = {}, [], 0
-
-    def shared(match):
-        nonlocal count
-        ref, style, t = match.groups()
-        if t not in index:
-            index[t] = len(items)
-            items.append(t)
-        count += 1
-        return f'<c r="{ref}"{style} t="s"><v>{index[t]}</v></c>'
-
-    sheet = INLINE_CELL.sub(shared, sheet)
-    assert "inlineStr" not in sheet, "an inline string was not converted"
-    block = MERGE_CELLS.search(sheet)
-    if block:
-        merges = sorted(MERGE_CELL.findall(block.group("body")),
-                        key=lambda m: (int(m[1]), column_index_from_string(m[0])))
-        assert len(merges) == int(block.group("count"))
-        sheet = (sheet[:block.start("body")]
-                 + "".join(f'<mergeCell ref="{a}{r}:{b}" />' for a, r, b in merges)
-                 + sheet[block.end("body"):])
-    parts[SHEET_PART] = sheet.encode("utf-8")
-    add_shared_string_table(parts, items, count)
 
 
 def workbook_bytes(wb):

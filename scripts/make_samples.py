@@ -414,12 +414,13 @@ def use_shared_strings(parts):
     sheet = INLINE_CELL.sub(shared, sheet)
     assert "inlineStr" not in sheet, "an inline string was not converted"
     block = MERGE_CELLS.search(sheet)
-    merges = sorted(MERGE_CELL.findall(block.group("body")),
-                    key=lambda m: (int(m[1]), column_index_from_string(m[0])))
-    assert len(merges) == int(block.group("count"))
-    sheet = (sheet[:block.start("body")]
-             + "".join(f'<mergeCell ref="{a}{r}:{b}" />' for a, r, b in merges)
-             + sheet[block.end("body"):])
+    if block:
+        merges = sorted(MERGE_CELL.findall(block.group("body")),
+                        key=lambda m: (int(m[1]), column_index_from_string(m[0])))
+        assert len(merges) == int(block.group("count"))
+        sheet = (sheet[:block.start("body")]
+                 + "".join(f'<mergeCell ref="{a}{r}:{b}" />' for a, r, b in merges)
+                 + sheet[block.end("body"):])
     parts[SHEET_PART] = sheet.encode("utf-8")
     add_shared_string_table(parts, items, count)
 
