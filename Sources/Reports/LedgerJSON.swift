@@ -5,20 +5,14 @@ import Table
 /// The ledger's JSON form: one Codable model, written by `merge --json` and read back by `report`, so that a
 /// briefing made from the file equals one made from the merge itself. Field names are a contract other tools read.
 public enum LedgerJSON {
-    /// The ledger as JSON: sorted keys, two-space indents, UTF-8, the same bytes for the same ledger.
+    /// The ledger as JSON: UTF-8, a task, unit, issue or return per line, the same bytes for the same ledger.
     public static func encode(_ ledger: LedgerResult) throws -> [UInt8] {
-        Array(try encoder().encode(LedgerDocument(ledger))) + [0x0A]
+        try JSONStreamEncoder.encode(LedgerDocument(ledger))
     }
 
     /// A ledger read back from its JSON.
     public static func decode(_ data: Data) throws -> LedgerResult {
         try JSONDecoder().decode(LedgerDocument.self, from: data).ledger()
-    }
-
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }
 
@@ -170,10 +164,11 @@ struct ProgressRecord: Codable {
         try c.encode(unit, forKey: .unit)
         try c.encode(status, forKey: .status)
         try c.encode(text, forKey: .text)
-        try c.encode(percent, forKey: .percent)
-        try c.encode(completedOn, forKey: .completedOn)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(remarks, forKey: .remarks)
+        // What units add beside the text is left out when they left it empty: a ledger holds hundreds of thousands.
+        try c.encodeIfPresent(percent, forKey: .percent)
+        try c.encodeIfPresent(completedOn, forKey: .completedOn)
+        try c.encodeIfPresent(evidence, forKey: .evidence)
+        try c.encodeIfPresent(remarks, forKey: .remarks)
         try c.encode(source, forKey: .source)
     }
 }

@@ -30,8 +30,7 @@ public enum PlanReport {
 
     /// The JSON contract: `{"planYear", "tasks": [...], "issues": [...]}`, tasks in plan order, each as in the ledger's JSON.
     public static func json(_ plan: Plan) throws -> [UInt8] {
-        Array(try LedgerJSON.encoder().encode(PlanDocument(planYear: plan.planYear, tasks: plan.tasks.map(TaskRecord.init),
-                                                          issues: plan.issues.map(IssueRecord.init)))) + [0x0A]
+        try JSONStreamEncoder.encode(PlanDocument(planYear: plan.planYear, tasks: plan.tasks.map(TaskRecord.init), issues: plan.issues.map(IssueRecord.init)))
     }
 
     /// A workbook with one filterable sheet 问题: severity, code, file, sheet, cell, message.

@@ -18,7 +18,7 @@ struct DemoOutputTests {
         "templates/热线科-任务反馈表.xlsx": "21f5e06435248ed9af3535e07be94abfb9517b85152bc315104420ae5814b725",
         "templates/规划科-任务反馈表.xlsx": "72434454a4aed0d8944c39f6baef8feaf5c8729d169aba0621ba74b5c08cc6b7",
         "总台账.csv": "bcd81b45169addee07628a847cf91000156a52cbb4495eb0ec9d8c17cdc68245",
-        "总台账.json": "d0f67e120af6b684b3517139e26c75d7279c50017649039b4a62b52894965fac",
+        "总台账.json": "0df33c49d07162eedc4456ad906302e0afe452770fae4406e71ef1bb12ee9f87",
         "总台账.xlsx": "9ee8ab607f1688535f09dad790d8fd83481a3c2371f028b43de102eb9bf5afe7",
         "简报.txt": "1d43f5b4dcb465fb360739f5072fe38b698a03dd3d485f1ff0798dde3db15b1a",
         "简报.xlsx": "495dd2ee91fcd186d466264ed52c29099729858012aff236519bdc7b31ce2d6a",

@@ -3,7 +3,11 @@ import Table
 /// One return's cells accounted for while its rows are merged: each non-empty cell is merged, equal to the
 /// plan, or reported as an issue at its cell, and the counts say so.
 struct ReturnAccount {
-    let ret: UnitReturn
+    /// The return's file and sheet, kept to place issues; the return itself is let go once accounted for.
+    let file: String
+    let sheet: String?
+    private let columns: [HeaderField: Int]
+    private let headerRow: Int
     /// nil when the file did not say which unit it is from: nothing of it is merged.
     let unit: String?
     var summary: ReturnSummary
@@ -16,7 +20,7 @@ struct ReturnAccount {
     private var statusCache: [String: StatusInference] = [:]
 
     init(_ ret: UnitReturn) {
-        self.ret = ret
+        (file, sheet, columns, headerRow) = (ret.file, ret.grid.sheet, ret.columns, ret.headerRow)
         unit = ret.unit
         summary = ReturnSummary(file: ret.file, unit: unit, sha256: ret.sha256, rowsRead: ret.rows.count, cellsRead: ret.cellsRead,
                                 saved: ret.saved, savedFromFile: ret.savedFromFile)
@@ -28,7 +32,11 @@ struct ReturnAccount {
     }
 
     func location(_ row: UnitReturn.Row, _ field: HeaderField?) -> SourceLocation {
-        ret.grid.location(row: row.number, column: field.flatMap { ret.columns[$0] } ?? 1)
+        location(row: row.number, column: field.flatMap { columns[$0] } ?? 1)
+    }
+
+    func location(row: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, sheet: sheet, cell: CellAddress(row: row, column: column))
     }
 
     /// A row that matched no task: its cells are reported.
@@ -74,7 +82,7 @@ struct ReturnAccount {
                 summary.cellsUnchanged += 1
             } else {
                 summary.cellsReported += 1
-                issues.append(.init(.warning, "plan-changed", at: ret.grid.location(row: row.number, column: column),
+                issues.append(.init(.warning, "plan-changed", at: location(row: row.number, column: column),
                                     "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
             }
         }
@@ -108,12 +116,12 @@ struct ReturnAccount {
     mutating func finish() {
         for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
             let name = added.header.isEmpty ? "\(CellAddress.columnName(column)) 列（无表头）" : "“\(added.header)”列"
-            issues.append(.init(.warning, "added-column", at: ret.grid.location(row: ret.headerRow, column: column),
+            issues.append(.init(.warning, "added-column", at: location(row: headerRow, column: column),
                                 "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
         }
         // A file that names its unit but fills in nothing for it: its tasks will show 未报送 although a file came.
         if progress.isEmpty && summary.rowsMatched > 0 {
-            issues.append(.init(.warning, "no-progress", at: SourceLocation(file: ret.file, sheet: ret.grid.sheet),
+            issues.append(.init(.warning, "no-progress", at: SourceLocation(file: file, sheet: sheet),
                                 "\(unit ?? "")的反馈表没有填写本单位任何任务的进展（进展情况、完成状态等均为空），其任务按未报送计；请确认是否发错了文件或未保存。"))
         }
     }

@@ -67,7 +67,7 @@ public struct Merger {
         }
         let units = plan.registry.units.map { unit in
             UnitSubmission(name: unit.name, submitted: winners[unit.name] != nil,
-                           files: files.filter { $0.unit == unit.name }.map { Merge.name($0.ret.file) })
+                           files: files.filter { $0.unit == unit.name }.map { Merge.name($0.file) })
         }
         return LedgerResult(plan: plan, asOf: asOf, entries: entries(progress), returns: summaries, units: units, issues: plan.issues + issues)
     }
@@ -76,12 +76,12 @@ public struct Merger {
     private func pickWinners() -> ([String: Int], [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         var winners: [String: Int] = [:]
-        let byTime = files.indices.sorted { (files[$0].summary.saved, files[$0].ret.file) < (files[$1].summary.saved, files[$1].ret.file) }
+        let byTime = files.indices.sorted { (files[$0].summary.saved, files[$0].file) < (files[$1].summary.saved, files[$1].file) }
         for index in byTime {
             guard let unit = files[index].unit else { continue }
             if let earlier = winners[unit] {
-                let (old, new) = (Merge.name(files[earlier].ret.file), Merge.name(files[index].ret.file))
-                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: files[earlier].ret.file),
+                let (old, new) = (Merge.name(files[earlier].file), Merge.name(files[index].file))
+                issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: files[earlier].file),
                                     "\(unit) 报送了两份文件：\(old) 与 \(new)。以较晚保存的 \(new) 为准，前一份未合并。"))
             }
             winners[unit] = index

@@ -141,12 +141,12 @@ func writeReturns(units unitCount: Int, tasks: Int, into dir: String) throws {
     let progress = ["截至6月底，已完成年度任务的60%", "已完成", "持续推进中", "尚未启动，计划下半年开展", "基本完成，正在总结"]
     let status = ["推进中", "已完成", "推进中", "未启动", "部分完成"]
     for (u, unit) in names.enumerated() {
-        let out = try WorkbookWriter(path: dir + "/returns/" + ReturnTemplate.fileName(for: unit),
-                                     options: WriterOptions(properties: DocumentProperties(custom: [(ReturnTemplate.unitProperty, unit)])))
-        let s = try out.addSheet(ReturnTemplate.sheetName)
+        let out = try WorkbookWriter(path: dir + "/returns/" + ReturnForm.fileName(for: unit),
+                                     options: WriterOptions(properties: DocumentProperties(custom: [(ReturnForm.unitProperty, unit)])))
+        let s = try out.addSheet(ReturnForm.sheetName)
         try s.append(values: [.text("反馈表")])
-        try s.append(values: [.text("\(ReturnTemplate.unitProperty)：\(unit)")])
-        try s.append(values: (ReturnTemplate.planHeaders + ReturnTemplate.progressHeaders).map { .text($0) })
+        try s.append(values: [.text("\(ReturnForm.unitProperty)：\(unit)")])
+        try s.append(values: (ReturnForm.planHeaders + ReturnForm.progressHeaders).map { .text($0) })
         for (i, task) in plan.tasks.enumerated() {
             let k = (i + u) % 5
             try s.append(values: [.text(task.id), .text(task.category?.text ?? ""), .text(task.task.text), .text(task.requirement?.text ?? ""),
