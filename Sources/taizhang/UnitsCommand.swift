@@ -32,7 +32,7 @@ struct UnitsCommand: ParsableCommand {
             try global.measured {
                 do {
                     let sheet = try PlanSheet.open(path: plan)
-                    let registry = UnitRegistry.inferred(fromUnitCells: sheet.unitCells, organisation: nil)
+                    let registry = UnitRegistry.inferred(fromUnitCells: sheet.unitCells, organisation: nil, draftingGroups: true)
                     let file = try OutputFile(path: output)
                     var text = registry.yaml()
                     try text.withUTF8 { try file.write(UnsafeRawBufferPointer($0)) }

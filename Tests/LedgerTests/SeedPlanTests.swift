@@ -80,11 +80,15 @@ struct SeedPlanTests {
         #expect(csv.issues.map(\.code) == workbook.issues.map(\.code))
     }
 
-    @Test("without a registry one is inferred, and the same units are found")
+    @Test("without a registry one is inferred: the named units found, the group terms kept as groups and said once each")
     func inferredRegistry() throws {
         let plan = try PlanImport.read(path: Self.samples + "/plan-2023.xlsx")
         #expect(plan.registryInferred)
-        #expect(plan.tasks[0].units.references.count == 8)
+        #expect(plan.tasks[0].units.references.map(\.name) == ["局属各单位", "机关各科室"])
+        #expect(plan.tasks[0].units.references.allSatisfy { $0.kind == .unresolvedGroup })
         #expect(plan.errors.isEmpty)
+        let groups = plan.issues.filter { $0.code == "group-members-unknown" }
+        #expect(groups.count == 2)
+        #expect(groups.first?.message.hasPrefix("“局属各单位”成员未知，请在单位名册中补充") == true)
     }
 }

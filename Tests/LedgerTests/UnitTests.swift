@@ -460,9 +460,9 @@ extension UnitTests {
             #expect(!result.has(.unknownUnit) && !result.has(.needsManual) && !result.has(.duplicate))
         }
 
-        @Test("a registry inferred from the seed: units in order of first appearance, groups by kind")
-        func inferred() throws {
-            let registry = UnitRegistry.inferred(fromUnitCells: Self.seedCells, organisation: "汕尾市政务服务数据管理局")
+        @Test("a registry drafted from the seed (units init): units in order of first appearance, groups by kind")
+        func drafted() throws {
+            let registry = UnitRegistry.inferred(fromUnitCells: Self.seedCells, organisation: "汕尾市政务服务数据管理局", draftingGroups: true)
             #expect(registry.units.map(\.name) == ["市政务服务大厅管理中心", "政务科", "办公室", "法规科", "规划科", "基础科",
                                                    "市公共资源交易中心", "热线科"])
             #expect(registry.units.map(\.kind) == [.affiliated] + Array(repeating: .section, count: 5) + [.affiliated, .section])
@@ -472,6 +472,15 @@ extension UnitTests {
             #expect(try UnitRegistry(yaml: registry.yaml()) == registry)
             let result = UnitParser(registry: registry).parse("局属各单位、机关各科室")
             #expect(result.references.count == 8)
+        }
+
+        @Test("a registry inferred to read a plan guesses no group's members: 各科室 stays a group, never 办公室 alone")
+        func inferredKeepsGroups() throws {
+            let registry = UnitRegistry.inferred(fromUnitCells: ["办公室", "各科室", "办公室牵头，各科室配合"])
+            #expect(registry.units.map(\.name) == ["办公室"])
+            #expect(registry.groups.isEmpty)
+            let result = UnitParser(registry: registry).parse("办公室牵头，各科室配合")
+            #expect(result.references == [UnitReference("办公室", role: .lead), UnitReference("各科室", kind: .unresolvedGroup, role: .cooperating)])
         }
     }
 }

@@ -48,7 +48,7 @@ public enum PlanImport {
     /// The plan in `sheet`; `progress` hears the data rows checked so far every 1,024 rows.
     public static func read(_ sheet: PlanSheet, options: PlanOptions = PlanOptions(), progress: (Int) -> Void = { _ in }) throws -> Plan {
         let file = sheet.grid.file
-        guard let year = options.year ?? PlanYear.find(title: sheet.title, fileName: file)?.year else {
+        guard let (year, source) = options.year.map({ ($0, PlanYear.Source.option) }) ?? PlanYear.find(title: sheet.title, fileName: file, saved: sheet.saved) else {
             throw PlanYearNotFound(file: file)
         }
         let registry = options.registry ?? UnitRegistry.inferred(fromUnitCells: sheet.unitCells)
@@ -60,6 +60,10 @@ public enum PlanImport {
         }
         var issues = rows.issues
         if let formulas = ValidationIssue.unsavedFormulas(in: sheet.grid) { issues.append(formulas) }
+        if source == .saved {
+            issues.append(.init(.warning, "plan-year-assumed", at: SourceLocation(file: file, sheet: sheet.grid.sheet),
+                                "标题和文件名中都没有计划年度，按文件保存时间取 \(year) 年计算完成时限；如不对，请用 --year 指定，例如 --year \(year - 1)。"))
+        }
         issues.sort { ($0.severity, $0.location.cell?.row ?? 0, $0.location.cell?.column ?? 0) < ($1.severity, $1.location.cell?.row ?? 0, $1.location.cell?.column ?? 0) }
         return Plan(file: file, title: sheet.title, planYear: year, registry: registry, registryInferred: options.registry == nil,
                     tasks: rows.tasks, issues: issues)
@@ -94,8 +98,9 @@ public enum PlanImport {
                 issues.append(.init(.error, "unknown-unit", at: location,
                                     "单位“\(reference.name)”不在单位名册中。\(hint)请改正计划表，或在单位名册（units.yaml）中补充该单位或别名。"))
             case .unresolvedGroup:
-                issues.append(.init(.warning, "needs-manual", at: location,
-                                    "“\(reference.name)”无法确定具体是哪些单位，请在计划表中写明单位名称。"))
+                issues.append(.init(.warning, groupMembersUnknown, at: location,
+                                    "“\(reference.name)”成员未知，请在单位名册中补充（units.yaml 的 groups，列出它包括哪些单位）；"
+                                    + "补充之前，含此分组的任务按分组计，不分发给具体单位。"))
             default:
                 break
             }
@@ -105,6 +110,9 @@ public enum PlanImport {
         }
         return issues
     }
+
+    /// The code of the warning given once per group term whose members no registry names.
+    static let groupMembersUnknown = "group-members-unknown"
 
     static func deadlineIssues(_ deadline: Deadline, at location: SourceLocation) -> [ValidationIssue] {
         switch deadline.kind {

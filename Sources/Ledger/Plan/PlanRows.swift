@@ -22,6 +22,8 @@ struct PlanRows {
     private var unitCache: [UnitTexts: (assignment: UnitAssignment, text: String, issues: [ValidationIssue])] = [:]
     private var deadlineCache: [TextKey: (deadline: Deadline, issues: [ValidationIssue])] = [:]
     private var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
+    /// Group terms already reported as having unknown members: said once per term, at its first cell.
+    private var groupsReported = Set<String>()
     private let nowhere: SourceLocation
 
     init(sheet: PlanSheet, units: UnitParser, deadlines: DeadlineParser) {
@@ -123,6 +125,7 @@ struct PlanRows {
             unitCache[unitTexts] = parsed
         }
         for var problem in parsed.issues {
+            if problem.code == PlanImport.groupMembersUnknown, !groupsReported.insert(problem.message).inserted { continue }
             problem.location = location(row, columns.lead ?? columns.resp)
             issues.append(problem)
         }

@@ -5,6 +5,8 @@ public struct PlanSheet: Sendable {
     public var grid: Grid
     public var layout: TableLayout
     public var columns: PlanColumns
+    /// When the file was last saved (its own property, ISO 8601), when it says.
+    public var saved: String?
 
     /// Opens a plan of any format the input door reads: the first sheet (visible ones first) that holds a plan table.
     public static func open(path: String, synonyms: [HeaderField: [String]] = [:], progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
@@ -15,7 +17,8 @@ public struct PlanSheet: Sendable {
     public static func open(_ file: SpreadsheetFile, vocabulary: PlanColumns.Vocabulary, preferring sheet: String? = nil,
                             progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
         let found = try file.firstGrid(preferring: sheet, progress: progress) { PlanSheet(grid: $0, vocabulary: vocabulary) }
-        guard let found else { throw PlanSheetError.noTable(file: file.path) }
+        guard var found else { throw PlanSheetError.noTable(file: file.path) }
+        found.saved = file.facts.modified
         return found
     }
 

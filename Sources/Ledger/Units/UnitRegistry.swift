@@ -249,13 +249,16 @@ enum GroupTerm {
 }
 
 extension UnitRegistry {
-    /// A first draft of a registry, read off a plan's unit cells when no file is given (for
-    /// `taizhang units init`): every name that is not a group term becomes a unit, in order of
-    /// first appearance, its kind guessed from its ending (…科 → 科室, …中心 → 局属单位); internal
-    /// group terms become groups of the units of the kind they name (机关各科室 → the 科室,
-    /// 局属各单位 → the 局属单位, 全局各单位 → all). Cells are read without a registry, so two
-    /// units separated only by a space are taken as one name.
-    public static func inferred(fromUnitCells cells: [String], organisation: String? = nil) -> UnitRegistry {
+    /// A registry read off a plan's unit cells when no file is given: every name that is not a group term
+    /// becomes a unit, in order of first appearance, its kind guessed from its ending (…科 → 科室, …中心 →
+    /// 局属单位). Cells are read without a registry, so two units separated only by a space are taken as one.
+    ///
+    /// Group terms (机关各科室, 各科室) are left out: which units a group holds cannot be read from the table,
+    /// and guessing it from the units the table happens to name would send a group's tasks to a few of them.
+    /// With `draftingGroups` (for `taizhang units init`, whose file the office edits) internal group terms
+    /// become groups of the units of the kind they name (机关各科室 → the 科室, 局属各单位 → the 局属单位,
+    /// 全局各单位 → all), for the office to check.
+    public static func inferred(fromUnitCells cells: [String], organisation: String? = nil, draftingGroups: Bool = false) -> UnitRegistry {
         let parser = UnitParser(registry: .empty)
         var units: [Unit] = []
         var groupNames: [String] = []
@@ -266,7 +269,7 @@ extension UnitRegistry {
             for reference in parser.parse(cell).references where seen.insert(comparable(reference.name)).inserted {
                 if reference.kind == .unknown {
                     units.append(Unit(reference.name, kind: .guess(reference.name)))
-                } else if GroupTerm(comparable(reference.name)) == .internalGroup {
+                } else if draftingGroups, GroupTerm(comparable(reference.name)) == .internalGroup {
                     groupNames.append(reference.name)
                 }
             }

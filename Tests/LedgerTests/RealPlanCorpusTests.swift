@@ -1,0 +1,107 @@
+import Foundation
+import Table
+import Testing
+@testable import Ledger
+
+/// The public real-plan corpus (corpus/real-plans): task tables from government pages, rebuilt as the
+/// workbooks offices keep, each with a hand-written expected reading. Every plan is read as a user would
+/// read it (no registry, no year given) and scored on its tasks, units with roles, and deadlines.
+@Suite("Real-plan corpus")
+struct RealPlanCorpusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        + "/corpus/real-plans"
+
+    struct Expected: Decodable {
+        struct Unit: Decodable { var name: String; var role: String; var group: Bool? }
+        struct Deadline: Decodable { var text: String; var kind: String; var due: String? }
+        struct Task: Decodable {
+            var row: Int
+            var category: String?
+            var task: String
+            var requirement: String?
+            var units: [Unit]
+            var deadline: Deadline
+        }
+        var planYear: Int?
+        var tasks: [Task]
+    }
+
+    /// How one plan was read against its expectation.
+    struct Score: CustomStringConvertible {
+        var plan: String
+        var expectedTasks = 0, foundTasks = 0, extraTasks = 0, textsRight = 0
+        var unitsExpected = 0, unitsFound = 0, unitsRight = 0
+        var deadlinesRight = 0
+        var problems: [String] = []
+
+        var precision: Double { unitsFound == 0 ? (unitsExpected == 0 ? 1 : 0) : Double(unitsRight) / Double(unitsFound) }
+        var recall: Double { unitsExpected == 0 ? 1 : Double(unitsRight) / Double(unitsExpected) }
+        var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        var perfect: Bool { foundTasks == expectedTasks && extraTasks == 0 && textsRight == expectedTasks && deadlinesRight == expectedTasks && f1 >= 0.95 }
+
+        var description: String {
+            "\(plan): tasks \(foundTasks)/\(expectedTasks) (+\(extraTasks)), texts \(textsRight), units F1 \(String(format: "%.2f", f1)), deadlines \(deadlinesRight)/\(expectedTasks)"
+        }
+    }
+
+    static func plans() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root).filter { FileManager.default.fileExists(atPath: root + "/" + $0 + "/expected.json") }.sorted()
+    }
+
+    /// The text as compared: normalized, without its outline number.
+    static func comparable(_ text: String?) -> String? {
+        guard let text, !text.trimmingWhitespace.isEmpty else { return nil }
+        let normalized = TextNormalization.normalize(text)
+        return TextNormalization.normalize(SectionNumber.parse(normalized)?.rest ?? normalized)
+    }
+
+    static func score(_ id: String) throws -> Score {
+        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: URL(fileURLWithPath: root + "/" + id + "/expected.json")))
+        var score = Score(plan: id)
+        score.expectedTasks = expected.tasks.count
+        let plan: Plan
+        do {
+            plan = try PlanImport.read(path: root + "/" + id + "/plan.xlsx")
+        } catch {
+            score.problems.append("not read: \(error)")
+            score.unitsExpected = expected.tasks.reduce(0) { $0 + $1.units.count }
+            return score
+        }
+        let byRow = Dictionary(plan.tasks.map { ($0.source.cell?.row ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+        score.extraTasks = plan.tasks.count - expected.tasks.filter { byRow[$0.row] != nil }.count
+        for want in expected.tasks {
+            score.unitsExpected += want.units.count
+            guard let got = byRow[want.row] else {
+                score.problems.append("row \(want.row): task not read")
+                continue
+            }
+            score.foundTasks += 1
+            if comparable(want.task) == comparable(got.task.original), comparable(want.requirement) == comparable(got.requirement?.original) {
+                score.textsRight += 1
+            } else {
+                score.problems.append("row \(want.row): text \(got.task.text.prefix(20))… / \(got.requirement?.text.prefix(20) ?? "nil")")
+            }
+            let wanted = Set(want.units.map { (comparable($0.name) ?? "") + "|" + $0.role })
+            let found = Set(got.units.references.map { TextNormalization.normalize($0.viaGroup ?? $0.name) + "|" + $0.role.rawValue })
+            score.unitsFound += found.count
+            score.unitsRight += wanted.intersection(found).count
+            if wanted != found { score.problems.append("row \(want.row): units \(found.sorted()) ≠ \(wanted.sorted())") }
+            let dueRight = expected.planYear == nil || want.deadline.due == got.deadline.due?.description
+            if want.deadline.kind == got.deadline.kind.name && dueRight {
+                score.deadlinesRight += 1
+            } else {
+                score.problems.append("row \(want.row): deadline \(got.deadline.kind.name) \(got.deadline.due?.description ?? "") ≠ \(want.deadline.kind) \(want.deadline.due ?? "")")
+            }
+        }
+        return score
+    }
+
+    @Test("every plan of the corpus read and scored")
+    func corpus() throws {
+        let scores = try Self.plans().map(Self.score)
+        #expect(scores.count >= 20)
+        for score in scores { print(score, score.problems.prefix(4).joined(separator: "; ")) }
+        let perfect = scores.filter(\.perfect).count
+        print("perfect plans: \(perfect) of \(scores.count)")
+    }
+}
