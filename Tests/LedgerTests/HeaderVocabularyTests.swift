@@ -162,3 +162,31 @@ struct HeaderVocabularyTests {
         #expect(field("得分") == nil)
     }
 }
+
+@Suite("Traditional script")
+struct TraditionalScriptTests {
+    @Test("the character table is bundled and converts, one character for one")
+    func converts() {
+        #expect(SimplifiedScript.convert("重點任務｜工作內容｜負責科室") == "重点任务｜工作内容｜负责科室")
+        #expect(SimplifiedScript.convert("办公室牵头") == "办公室牵头")
+        #expect(SimplifiedScript.convert("長期推進").count == 4)
+    }
+
+    @Test("headers, role words and deadlines in traditional script are understood; names keep the cell's script")
+    func understood() {
+        #expect(HeaderVocabulary.match("工作內容")?.field == .task)
+        #expect(HeaderVocabulary.match("負責單位")?.field != nil)
+        #expect(HeaderVocabulary.match("完成時限")?.field == .deadline)
+        let result = UnitParser(registry: .empty).parse("辦公室牽頭，法規科配合")
+        #expect(result.references.map(\.name) == ["辦公室", "法規科"])
+        #expect(result.references.map(\.role) == [.lead, .cooperating])
+        let parser = DeadlineParser(planYear: 2023)
+        #expect(parser.parse(SimplifiedScript.convert("長期推進")).kind.name == "ongoing")
+    }
+
+    @Test("a registry finds a unit written in the other script")
+    func registryAcrossScripts() throws {
+        let registry = try UnitRegistry(units: [Unit("办公室", kind: .section)])
+        #expect(registry.match("辦公室") == .unit("办公室"))
+    }
+}

@@ -19,6 +19,13 @@ public struct Deadline: Sendable, Hashable {
     /// The inclusive last day, for the kinds that have one (date, range, milestones).
     public var due: CalendarDate? { kind.due }
 
+    /// The same deadline with the cell's own text (a traditional-script cell is parsed in simplified script).
+    func written(_ original: String) -> Deadline {
+        var deadline = self
+        deadline.text = original
+        return deadline
+    }
+
     /// The tagged value; `name` gives the kind's string in the ledger's JSON.
     public enum Kind: Sendable, Hashable {
         /// A single point; period forms (11月, 一季度, 上半年) resolve to the period's last day.

@@ -99,7 +99,8 @@ struct ReturnAccount {
         summary.cellsMerged += progressCells.count
         let statusText = row.text(.status), progressText = row.text(.progress)
         let cacheKey = (statusText ?? "") + "\u{1F}" + (progressText ?? "")
-        let inferred = statusCache[cacheKey] ?? StatusInference(statusCell: statusText, progress: progressText)
+        let inferred = statusCache[cacheKey] ?? StatusInference(statusCell: statusText.map(SimplifiedScript.convert),
+                                                                progress: progressText.map(SimplifiedScript.convert))
         statusCache[cacheKey] = inferred
         if let ignored = inferred.ignoredStatusCell {
             issues.append(.init(.warning, "bad-status", at: location(row, .status),

@@ -45,20 +45,27 @@ public enum HeaderField: String, CaseIterable, Codable, Sendable {
         case .seq: ["序号", "序 号", "编号", "序列号", "项次", "NO.", "No", "事项编号"]
         case .taskId: ["任务编号", "任务ID"]
         case .category: ["工作类别", "工作要求", "工作任务", "重点工作", "工作事项", "类别", "板块", "领域", "方面", "工作目标",
-                         "主要目标", "专项", "一级任务"]
+                         "主要目标", "专项", "一级任务", "分类", "任务类别", "工作板块"]
         case .task: ["具体任务", "工作任务", "重点任务", "任务名称", "任务内容", "工作内容", "主要任务", "具体工作", "工作要点",
-                     "目标任务", "督办事项", "事项名称", "项目名称", "问题描述", "存在问题", "问题清单"]
+                     "目标任务", "督办事项", "事项名称", "项目名称", "问题描述", "存在问题", "问题清单",
+                     "任务", "具体内容", "主要内容", "工作内容", "事项", "重点事项", "重点工作任务", "重点工作内容", "民生实事",
+                     "实事项目", "指标名称", "指标", "问题", "整改问题", "反馈问题", "项目", "重点项目", "任务事项"]
         case .requirement: ["具体要求", "工作要求", "具体措施", "工作措施", "主要措施", "推进措施", "落实措施", "工作举措",
-                            "实施步骤", "目标要求", "完成标准", "验收标准", "预期成效", "成果形式", "整改措施"]
+                            "实施步骤", "目标要求", "完成标准", "验收标准", "预期成效", "成果形式", "整改措施",
+                            "目标", "预期目标", "整改要求", "整改目标", "细化措施", "主要举措", "工作举措及目标"]
         case .leadUnit: ["牵头单位", "牵头落实单位", "牵头部门", "牵头科室", "牵头处室", "牵头股室", "主责单位", "主办单位",
-                         "牵头责任单位", "主要责任单位", "责任单位（牵头）", "承办单位"]
+                         "牵头责任单位", "主要责任单位", "责任单位（牵头）", "承办单位", "牵头负责单位", "第一责任单位",
+                         "责任(牵头)单位", "责任(牵头)部门"]
         case .coopUnit: ["配合单位", "配合部门", "配合科室", "协办单位", "协同单位", "协同责任单位", "参与单位", "协助单位",
-                         "会办单位", "责任单位（配合）"]
-        case .respUnit: ["责任单位", "责任部门", "责任科室", "责任处室", "责任股室", "落实单位", "实施单位", "执行单位", "责任主体"]
-        case .leader: ["责任领导", "分管领导", "牵头领导", "包保领导", "责任局领导", "督办领导"]
+                         "会办单位", "责任单位（配合）", "协同配合单位", "配合责任单位", "参与部门", "协同部门"]
+        case .respUnit: ["责任单位", "责任部门", "责任科室", "责任处室", "责任股室", "落实单位", "实施单位", "执行单位", "责任主体",
+                         "负责单位", "负责部门", "负责科室", "负责处室", "承担单位", "实施主体"]
+        case .leader: ["责任领导", "分管领导", "牵头领导", "包保领导", "责任局领导", "督办领导", "牵头负责领导", "联系领导",
+                       "负责领导", "包联领导", "分管负责同志", "牵头县领导", "牵头区领导", "牵头市领导"]
         case .person: ["责任人", "具体责任人", "经办人", "承办人", "负责人", "直接责任人", "联络员"]
         case .deadline: ["完成时限", "完成时间", "时限要求", "时限", "时间节点", "截止时间", "完成期限", "办结时限", "整改时限",
-                         "计划完成时间", "时间安排", "进度安排", "推进时限", "节点时间"]
+                         "计划完成时间", "时间安排", "进度安排", "推进时限", "节点时间", "时间进度", "时间要求",
+                         "完成时限要求", "完成时间节点", "办理时限"]
         case .milestones: ["序时进度", "月度计划", "季度目标", "阶段目标", "时间节点"]
         case .progress: ["进展情况", "落实情况", "完成情况", "推进情况", "工作进展", "进度情况", "目前进展", "工作推进情况",
                          "执行情况", "办理情况", "整改情况", "整改进展", "工作开展情况", "本月进展", "累计完成情况", "进展"]
@@ -126,13 +133,18 @@ public enum HeaderVocabulary {
             return found
         }
         if periods.contains(base) { return HeaderMatch(field: .milestones, synonym: base, isExact: true, annotations: annotations) }
+        // "2022年预期目标", "2023年工作任务": the year is the table's, the rest names the column.
+        if let year = base.firstMatch(of: /^(?:19|20)\d\d年(?:度)?/), year.range.upperBound < base.endIndex, var found = match(String(base[year.range.upperBound...])) {
+            found.annotations.insert(String(base[year.range]), at: 0)
+            return found
+        }
         return nil
     }
 
-    /// §1.2 steps 1–2 and the edges of step 3: NFKC, one bracket style "()", no whitespace of any kind, zero-width
+    /// §1.2 steps 1–2 and the edges of step 3: simplified script, NFKC, one bracket style "()", no whitespace of any kind, zero-width
     /// characters or `_x000D_`, Latin letters lowercased, no trailing ":" and no "*" marking a required column.
     public static func fold(_ header: String) -> String {
-        let nfkc = header.replacingOccurrences(of: "_x000D_", with: "", options: .caseInsensitive)
+        let nfkc = SimplifiedScript.convert(header).replacingOccurrences(of: "_x000D_", with: "", options: .caseInsensitive)
             .precomposedStringWithCompatibilityMapping.lowercased()
         var text = ""
         for scalar in nfkc.unicodeScalars where !scalar.properties.isWhitespace && !zeroWidth.contains(scalar) {
@@ -241,8 +253,11 @@ public enum HeaderVocabulary {
         return index
     }()
 
-    /// Synonyms looked for inside longer headers: not the Latin ones ("no" is inside too many words).
-    private static let containable: [String] = index.keys.filter { word in !word.allSatisfy(\.isASCII) }.sorted()
+    /// Synonyms looked for inside longer headers: not the Latin ones ("no" is inside too many words), nor the
+    /// bare words that name a field only on their own (问题 inside 存在的问题 is not a task).
+    private static let containable: [String] = index.keys.filter { word in !word.allSatisfy(\.isASCII) && !exactOnly.contains(word) }.sorted()
+
+    private static let exactOnly: Set<String> = ["任务", "问题", "目标", "事项", "指标", "项目", "分类"]
 
     /// Role words in brackets or as the child of a two-row header.
     private static let roles: [String: HeaderField] = ["牵头": .leadUnit, "主办": .leadUnit, "配合": .coopUnit,

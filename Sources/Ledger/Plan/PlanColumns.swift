@@ -78,10 +78,10 @@ public struct PlanColumns: Sendable {
     public static func isFooter(_ text: String) -> Bool {
         // Called for every data row: most first cells are data, told apart by their first character.
         switch text.unicodeScalars.first(where: { !$0.isWhiteSpace }) {
-        case "注", "备", "填", "说", "审", "制", "联": break
+        case "注", "备", "填", "说", "审", "制", "联", "註", "備", "說", "審", "製", "聯": break
         default: return false
         }
-        let folded = text.trimmingWhitespace
+        let folded = SimplifiedScript.convert(text.trimmingWhitespace)
         return ["注：", "注:", "备注：", "填表说明", "说明：", "审核人", "填报人", "制表人", "联系人：", "联系电话："].contains { folded.hasPrefix($0) }
     }
 }

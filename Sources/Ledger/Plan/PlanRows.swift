@@ -148,7 +148,7 @@ struct PlanRows {
             if let known = deadlineCache[TextKey(text)] {
                 (deadline, problems) = known
             } else {
-                deadline = deadlines.parse(text)
+                deadline = deadlines.parse(SimplifiedScript.convert(text)).written(text)
                 problems = PlanImport.deadlineIssues(deadline, at: nowhere)
                 deadlineCache[TextKey(text)] = (deadline, problems)
             }

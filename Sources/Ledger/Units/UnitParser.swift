@@ -22,12 +22,13 @@ public struct UnitParser: Sendable {
 
     /// One unit cell whose roles are written in its text (the seed's 牵头落实单位, a 责任单位 column).
     public func parse(_ cell: String) -> UnitAssignment {
+        let simplified = SimplifiedScript.convert(cell)
         var draft = Draft()
-        let text = TextNormalization.normalize(cell, joiningCJK: false)
+        let text = TextNormalization.normalize(simplified, joiningCJK: false)
         for (role, part) in Self.labelledParts(text) {
             read(part, role: role, into: &draft)
         }
-        return resolve(draft)
+        return Self.restoring(resolve(draft), from: cell, simplified: simplified)
     }
 
     /// A table with separate unit columns: plain names in the 牵头单位 column lead, in the
@@ -36,11 +37,22 @@ public struct UnitParser: Sendable {
     public func parse(lead: String = "", cooperating: String = "", responsible: String = "") -> UnitAssignment {
         var draft = Draft()
         for (cell, role) in [(lead, UnitRole.lead), (cooperating, .cooperating), (responsible, .responsible)] {
-            for (labelled, part) in Self.labelledParts(TextNormalization.normalize(cell, joiningCJK: false)) {
+            for (labelled, part) in Self.labelledParts(TextNormalization.normalize(SimplifiedScript.convert(cell), joiningCJK: false)) {
                 read(part, role: labelled ?? role, into: &draft)
             }
         }
-        return resolve(draft)
+        let original = lead + "\n" + cooperating + "\n" + responsible
+        return Self.restoring(resolve(draft), from: original, simplified: SimplifiedScript.convert(original))
+    }
+
+    /// Names read from a traditional-script cell, written back as the cell writes them; registry names stay as the registry has them.
+    private static func restoring(_ assignment: UnitAssignment, from original: String, simplified: String) -> UnitAssignment {
+        guard original != simplified else { return assignment }
+        var restored = assignment
+        for index in restored.references.indices where restored.references[index].kind != .unit {
+            restored.references[index].name = SimplifiedScript.restore(restored.references[index].name, from: original, simplified: simplified)
+        }
+        return restored
     }
 
     // MARK: Reading the text

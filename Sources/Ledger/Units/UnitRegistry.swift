@@ -200,9 +200,9 @@ public struct UnitRegistry: Hashable, Sendable {
 
     // MARK: Comparison forms
 
-    /// Normalised with every space removed: the form names are compared in.
+    /// Normalised, in simplified script, with every space removed: the form names are compared in.
     static func comparable(_ name: String) -> String {
-        TextNormalization.normalize(name).filter { !$0.isWhitespace }
+        TextNormalization.normalize(SimplifiedScript.convert(name)).filter { !$0.isWhitespace }
     }
 
     /// `comparable` without one leading level prefix, so 市政务服务大厅管理中心 meets 政务服务大厅管理中心.
