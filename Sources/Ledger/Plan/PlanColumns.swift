@@ -1,8 +1,9 @@
 import Table
 
-/// Which column holds which field of a plan: the header vocabulary first, then the structural rule of
-/// domain.md 1.3 that beats it (a leftmost column merged down over its rows is the category, whatever its
-/// header says, as 工作要求 in the seed).
+/// Which column holds which field of a plan: the header vocabulary first, then what the columns hold, which
+/// beats it (domain.md 1.3): a leftmost column merged down over its rows is the category, whatever its header
+/// says (工作要求 in the seed); a column of bare numbers is numbering; with no task named, the column of
+/// sentences is the task.
 public struct PlanColumns: Sendable {
     public private(set) var fields: [HeaderField: Int] = [:]
     /// Header text by column, as written.
@@ -16,7 +17,11 @@ public struct PlanColumns: Sendable {
         private var extra: [String: HeaderField] = [:]
         private var known: [String: HeaderMatch?] = [:]
 
-        public init(synonyms: [HeaderField: [String]] = [:]) {
+        /// Reading units' returns, where a 存在问题 column is the unit's own problems, never the task.
+        public let readsReturns: Bool
+
+        public init(synonyms: [HeaderField: [String]] = [:], readsReturns: Bool = false) {
+            self.readsReturns = readsReturns
             for (field, words) in synonyms {
                 for word in words { extra[HeaderVocabulary.fold(word)] = field }
             }
@@ -36,25 +41,19 @@ public struct PlanColumns: Sendable {
         }
     }
 
-    public init(layout: TableLayout, vocabulary: Vocabulary = Vocabulary()) {
+    public init(layout: TableLayout, mergedRanges: [CellArea] = [], vocabulary: Vocabulary = Vocabulary()) {
         headers = layout.headers
         var matches: [Int: HeaderMatch] = [:]
         for (column, text) in layout.headers {
             if let match = vocabulary.match(text) { matches[column] = match }
         }
-        // The leftmost column that could be the category (by its words) is the category when its values are
-        // merged down over rows, or (in a CSV, which has no merges) blank under a value in many rows.
-        if let leftmost = layout.headers.keys.sorted().first(where: { [.category, .requirement, .task].contains(matches[$0]?.field) }) {
-            let merged = layout.data.contains { $0[leftmost]?.filledFromMerge == true }
-            func blankBelowValues() -> Bool {
-                let blanks = layout.data.reduce(0) { $0 + ($1.text(leftmost) == nil ? 1 : 0) }
-                return layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
-            }
-            if merged || blankBelowValues() {
-                fields[.category] = leftmost
-                matches[leftmost] = nil
-            }
+        let profiles = ColumnProfile.profiles(of: layout, mergedRanges: mergedRanges)
+        // A column of bare numbers is numbering, whatever header stands over it (工作任务 merged over 一、… and 1, 2, 3).
+        for (column, profile) in profiles where profile.isNumbering && [nil, .seq, .task, .category, .requirement].contains(matches[column]?.field) {
+            matches[column] = HeaderMatch(field: .seq, synonym: matches[column]?.synonym ?? "", isExact: false)
         }
+        Self.categoryByStructure(&matches, &fields, layout: layout, profiles: profiles)
+        Self.settleTwoTaskColumns(&matches, profiles: profiles)
         // Of two columns naming one field, a header that names only it wins over one that could be another.
         for column in matches.keys.sorted() {
             guard let match = matches[column], !match.alternatives.isEmpty else { continue }
@@ -72,6 +71,47 @@ public struct PlanColumns: Sendable {
                 fields[other] = column
             }
         }
+        if !vocabulary.readsReturns { promoteTask(profiles: profiles) }
+    }
+
+    /// domain.md 1.3: the leftmost column that could be the category (by its words) is the category when its
+    /// values are merged down over rows, or (in a CSV, which has no merges) blank under a value in many rows.
+    private static func categoryByStructure(_ matches: inout [Int: HeaderMatch], _ fields: inout [HeaderField: Int],
+                                            layout: TableLayout, profiles: [Int: ColumnProfile]) {
+        guard let leftmost = layout.headers.keys.sorted().first(where: { [.category, .requirement, .task].contains(matches[$0]?.field) }) else { return }
+        func blankBelowValues() -> Bool {
+            let blanks = layout.data.reduce(0) { $0 + ($1.text(leftmost) == nil ? 1 : 0) }
+            return layout.data.first?.text(leftmost) != nil && blanks * 3 >= layout.data.count
+        }
+        if profiles[leftmost]?.mergedDown == true || blankBelowValues() {
+            fields[.category] = leftmost
+            matches[leftmost] = nil
+        }
+    }
+
+    /// Two columns both named as the task (重点任务 | 工作内容): the one with the longer texts is the task; one to
+    /// its left is the category, one to its right the requirement.
+    private static func settleTwoTaskColumns(_ matches: inout [Int: HeaderMatch], profiles: [Int: ColumnProfile]) {
+        let tasks = matches.filter { $0.value.field == .task && $0.value.alternatives.isEmpty }.map(\.key).sorted()
+        guard tasks.count == 2 else { return }
+        let task = tasks.max { (profiles[$0]?.averageLength ?? 0) < (profiles[$1]?.averageLength ?? 0) }!
+        let other = tasks.first { $0 != task }!
+        let field: HeaderField = other < task ? .category : .requirement
+        guard !matches.values.contains(where: { $0.field == field }) else { return }
+        matches[other]?.field = field
+    }
+
+    /// A plan whose headers name no task (重点工作 read as a category, 存在问题 in a 整改 table): the column of
+    /// sentences that differ from row to row is the task.
+    private mutating func promoteTask(profiles: [Int: ColumnProfile]) {
+        guard fields[.task] == nil, fields[.requirement] == nil else { return }
+        let taken = Set(fields.values)
+        let candidates = profiles.filter { column, profile in
+            profile.isProse && (!taken.contains(column) || fields[.category] == column || fields[.problems] == column)
+        }
+        guard let column = candidates.max(by: { ($0.value.averageLength, -$0.key) < ($1.value.averageLength, -$1.key) })?.key else { return }
+        for (field, assigned) in fields where assigned == column { fields[field] = nil }
+        fields[.task] = column
     }
 
     /// Rows that end the data block: notes, instructions and sign-off lines.

@@ -32,7 +32,7 @@ public struct PlanSheet: Sendable {
         guard let layout = TableLayout.locate(grid, isHeader: { vocabulary.match($0) != nil }, isFooter: PlanColumns.isFooter) else { return nil }
         self.grid = grid
         self.layout = layout
-        columns = PlanColumns(layout: layout, vocabulary: vocabulary)
+        columns = PlanColumns(layout: layout, mergedRanges: grid.mergedRanges, vocabulary: vocabulary)
     }
 
     /// The text of every unit cell (lead, cooperating and responsible columns) in row order.

@@ -70,7 +70,7 @@ public struct UnitReturn: Sendable {
 
     /// The header words of a return: in a return, 完成时间 is when the unit finished, beside the plan's 完成时限.
     public static func returnVocabulary() -> PlanColumns.Vocabulary {
-        PlanColumns.Vocabulary(synonyms: [.completedOn: ["完成时间"], .taskId: ["任务编号"]])
+        PlanColumns.Vocabulary(synonyms: [.completedOn: ["完成时间"], .taskId: ["任务编号"]], readsReturns: true)
     }
 
     /// The unit a file is from: its 填报单位 property, the 填报单位 line above the header, or a unit name in its file name.

@@ -11,7 +11,8 @@ public struct TableLayout: Sendable {
     public var footer: [GridRow]
 
     /// Finds the table on `grid`. The header is the row among the first `scanRows` with the most cells for
-    /// which `isHeader` holds (at least `minimumHits`); the data block ends at the first row whose first
+    /// which `isHeader` holds (at least `minimumHits`), else the first row of short labels, one of which
+    /// `isHeader` takes, above a row of longer text; the data block ends at the first row whose first
     /// cell `isFooter` accepts, or after `emptyRun` empty rows. Nil when no row looks like a header.
     public static func locate(_ grid: Grid, isHeader: (String) -> Bool, isFooter: (String) -> Bool,
                               scanRows: Int = 15, minimumHits: Int = 2, emptyRun: Int = 3) -> TableLayout? {
@@ -22,15 +23,27 @@ public struct TableLayout: Sendable {
                 .filter { isHeader($0.value.text) }.count
             if hits >= minimumHits, hits > (best?.hits ?? 0) { best = (index, hits) }
         }
+        // Failing that, a row of short labels with one known word (政策措施 | 责任单位) above longer rows.
+        if best == nil {
+            best = candidates.enumerated().first { index, row in
+                let texts = row.cells.filter { !$0.filledFromMerge }.map(\.value.text)
+                return texts.count >= 2 && texts.allSatisfy { $0.count <= 12 } && texts.contains(where: isHeader)
+                    && index + 1 < grid.rows.count && grid.rows[index + 1].cells.contains { $0.value.text.count > 12 }
+            }.map { ($0.offset, 1) }
+        }
         guard let (headerIndex, _) = best else { return nil }
         let header = grid.rows[headerIndex]
         var headers: [Int: String] = [:]
         for cell in header.cells { headers[cell.column] = cell.value.text }
         var lastHeader = header.number
 
-        // A parent merged across columns on the header row, with children typed in the row below.
+        // A parent merged across columns on the header row, with children typed in the row below. The row below
+        // is a second header row only when everything typed in it stands under such a parent: a header merged
+        // over a category and a number column (工作任务 over 一、… and 1) has a data row below it.
         let parents = grid.mergedRanges.filter { $0.first.row == header.number && $0.last.row == header.number && $0.last.column > $0.first.column }
-        if !parents.isEmpty, headerIndex + 1 < grid.rows.count, grid.rows[headerIndex + 1].number == header.number + 1 {
+        let underParent = { (column: Int) in parents.contains { ($0.first.column...$0.last.column).contains(column) } }
+        if !parents.isEmpty, headerIndex + 1 < grid.rows.count, grid.rows[headerIndex + 1].number == header.number + 1,
+           grid.rows[headerIndex + 1].cells.allSatisfy({ $0.filledFromMerge || underParent($0.column) }) {
             let below = grid.rows[headerIndex + 1]
             var flattened = false
             for range in parents {
