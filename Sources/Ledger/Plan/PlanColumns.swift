@@ -71,7 +71,22 @@ public struct PlanColumns: Sendable {
                 fields[other] = column
             }
         }
-        if !vocabulary.readsReturns { promoteTask(profiles: profiles) }
+        if !vocabulary.readsReturns {
+            promoteTask(profiles: profiles)
+            finestTask(profiles: profiles, headersFromMerge: layout.headersFromMerge)
+        }
+    }
+
+    /// A task column merged down over rows, its header only a neighbour's merged over it, groups the rows (工作任务
+    /// over 一、… and (一)…): the task is the column of sentences with one value per row, the merged one the category.
+    private mutating func finestTask(profiles: [Int: ColumnProfile], headersFromMerge: Set<Int>) {
+        // A header that names its own column (the seed's 具体任务 over tasks with several 具体要求) is kept.
+        guard let task = fields[.task], profiles[task]?.mergedDown == true, headersFromMerge.contains(task) || headers[task] == nil else { return }
+        let taken = Set(fields.filter { $0.key != .requirement }.values)
+        guard let finer = profiles.filter({ $0.key > task && $0.value.isProse && !taken.contains($0.key) }).keys.min() else { return }
+        if fields[.requirement] == finer { fields[.requirement] = nil }
+        if fields[.category].map({ $0 < task }) ?? true { fields[.category] = task }
+        fields[.task] = finer
     }
 
     /// domain.md 1.3: the leftmost column that could be the category (by its words) is the category when its
@@ -104,6 +119,12 @@ public struct PlanColumns: Sendable {
     /// A plan whose headers name no task (重点工作 read as a category, 存在问题 in a 整改 table): the column of
     /// sentences that differ from row to row is the task.
     private mutating func promoteTask(profiles: [Int: ColumnProfile]) {
+        // A 整改 table: the problem is the task, the 整改要求 its requirement.
+        if fields[.task] == nil, let problems = fields[.problems], profiles[problems]?.isProse == true {
+            fields[.problems] = nil
+            fields[.task] = problems
+            return
+        }
         guard fields[.task] == nil, fields[.requirement] == nil else { return }
         let taken = Set(fields.values)
         let candidates = profiles.filter { column, profile in

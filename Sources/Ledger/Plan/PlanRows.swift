@@ -22,6 +22,8 @@ struct PlanRows {
     private var unitCache: [UnitTexts: (assignment: UnitAssignment, text: String, issues: [ValidationIssue])] = [:]
     private var deadlineCache: [TextKey: (deadline: Deadline, issues: [ValidationIssue])] = [:]
     private var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
+    /// The last section heading row (一、…) read, the category of the tasks under it that have none of their own.
+    private var section: String?
     /// Group terms already reported as having unknown members: said once per term, at its first cell.
     private var groupsReported = Set<String>()
     private let nowhere: SourceLocation
@@ -43,7 +45,13 @@ struct PlanRows {
             guard let column, let text = row.text(column)?.trimmingWhitespace, !text.isEmpty else { return nil }
             return text
         }
-        var category = text(columns.category)
+        // A row of one text merged across the table is a section heading, whatever columns it fills.
+        if let heading = Self.spanningText(row) {
+            if let number = SectionNumber.parse(heading)?.number { enter(number, row: row, column: nil) }
+            section = heading
+            return
+        }
+        var category = text(columns.category) ?? section
         var task = text(columns.task)
         let requirement = text(columns.requirement)
         var unitTexts = UnitTexts(lead: text(columns.lead), coop: text(columns.coop), resp: text(columns.resp))
@@ -81,6 +89,14 @@ struct PlanRows {
         tasks.append(PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
                               section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
                               units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1)))
+    }
+
+    /// The text of a row that holds one typed cell merged across other columns, else nil.
+    private static func spanningText(_ row: GridRow) -> String? {
+        let typed = row.cells.filter { !$0.filledFromMerge }
+        guard typed.count == 1, row.cells.count >= 2, row.cells.allSatisfy({ $0.value == typed[0].value }) else { return nil }
+        let text = typed[0].value.text.trimmingWhitespace
+        return text.isEmpty ? nil : text
     }
 
     private func location(_ row: GridRow, _ column: Int?) -> SourceLocation {

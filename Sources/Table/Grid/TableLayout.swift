@@ -7,6 +7,8 @@ public struct TableLayout: Sendable {
     public var headerRows: ClosedRange<Int>
     /// Header text by column, as written (after flattening two-row headers).
     public var headers: [Int: String]
+    /// Columns whose header text is not their own but a header cell merged over them from the left.
+    public var headersFromMerge: Set<Int> = []
     public var data: [GridRow]
     public var footer: [GridRow]
 
@@ -68,7 +70,7 @@ public struct TableLayout: Sendable {
             data.append(row)
             previous = row.number
         }
-        return TableLayout(preamble: Array(grid.rows[..<headerIndex]), headerRows: header.number...lastHeader,
-                           headers: headers, data: data, footer: footer)
+        return TableLayout(preamble: Array(grid.rows[..<headerIndex]), headerRows: header.number...lastHeader, headers: headers,
+                           headersFromMerge: Set(header.cells.filter(\.filledFromMerge).map(\.column)), data: data, footer: footer)
     }
 }
