@@ -106,7 +106,7 @@ public struct UnitParser: Sendable {
     }
 
     private func readClause(_ clause: String, role: UnitRole?, into draft: inout Draft) {
-        let peers = UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators).map(Peer.init)
+        let peers = UnitTokenizer.joiningGroupTerms(UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators)).map(Peer.init)
         guard let last = peers.last else { return }
         let clauseRole = Self.stronger(role, last.suffixRole)
         for (index, peer) in peers.enumerated() {
@@ -148,7 +148,10 @@ public struct UnitParser: Sendable {
             if name.hasPrefix("由"), name.count > 2 { name.removeFirst() }
             while true {
                 name = name.trimmingCharacters(in: .whitespaces)
-                if let (suffix, role) = Self.roleSuffixes.first(where: { name.hasSuffix($0.0) }) {
+                if let last = name.last, "。.．!！".contains(last) {
+                    // Prose copied into a cell ends its list with a full stop ("市发展改革委。").
+                    name.removeLast()
+                } else if let (suffix, role) = Self.roleSuffixes.first(where: { name.hasSuffix($0.0) }) {
                     name.removeLast(suffix.count)
                     suffixRole = UnitParser.stronger(suffixRole, role)
                 } else if let suffix = Self.openListSuffixes.first(where: name.hasSuffix) {
@@ -158,11 +161,20 @@ public struct UnitParser: Sendable {
                           let role = Self.bracketMarker(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
                     name = String(name[..<open])
                     bracketRole = role
+                } else if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
+                          Self.isNote(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                    // "市财政局(第一责任单位为牵头单位,下同)": a note to the reader, not part of the name.
+                    name = String(name[..<open])
                 } else {
                     break
                 }
             }
             self.name = name
+        }
+
+        /// A bracket that explains rather than names: long, or with words no name holds (各县(市、区) is a name).
+        static func isNote(_ inner: Substring) -> Bool {
+            inner.count > 8 || ["下同", "为牵头", "为主", "负责", "单位为", "含"].contains { inner.contains($0) }
         }
 
         /// "牵头", "配合单位", "负责": the role a bracket after a name gives it.
@@ -187,7 +199,11 @@ public struct UnitParser: Sendable {
         for end in 1...pieces.count {
             for start in 0..<end {
                 guard let before = best[start] else { continue }
-                let unknown = registry.recognises(text(start..<end)) ? 0 : pieces[start..<end].reduce(0) { $0 + $1.count }
+                let name = text(start..<end)
+                // Without the registry, only spaces cut between names that read as offices: 和 stays inside 区发展和改革局.
+                let spaced = start + 1 == end && (start == 0 || joins[start - 1].isEmpty) && (end == pieces.count || joins[end - 1].isEmpty)
+                let unknown = registry.recognises(name) || (spaced && Self.looksLikeOrganisation(name))
+                    ? 0 : pieces[start..<end].reduce(0) { $0 + $1.count }
                 let candidate = (unknown: before.unknown + unknown, names: before.names + 1, start: start)
                 if let current = best[end], (current.unknown, current.names) <= (candidate.unknown, candidate.names) { continue }
                 best[end] = candidate
@@ -201,6 +217,15 @@ public struct UnitParser: Sendable {
         }
         return names
     }
+
+    /// A name that reads as an office on its own, for cutting at spaces without a registry ("示范区自贸办
+    /// 示范区工业商务局"): at least three characters, ending in a word offices end in. 市政务服务 (before 和) is not.
+    static func looksLikeOrganisation(_ name: String) -> Bool {
+        name.count >= 3 && organisationEndings.contains { name.hasSuffix($0) }
+    }
+
+    static let organisationEndings = ["局", "委", "办", "厅", "院", "所", "站", "队", "中心", "公司", "集团", "政府", "管委会", "部",
+                                      "科", "室", "处", "股", "馆", "协会", "联合会", "学会", "银行", "支行", "海关", "法院", "检察院"]
 
     // MARK: Resolving names and roles
 

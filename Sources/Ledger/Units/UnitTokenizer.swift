@@ -31,6 +31,34 @@ enum UnitTokenizer {
         return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Peers that continue a group term written without brackets, joined back to it: "各县、市、区政府" is
+    /// 各县（市、区）政府, "各乡镇人民政府、街道办事处" and "县直各部门、单位" are one group each.
+    static func joiningGroupTerms(_ peers: [String]) -> [String] {
+        var joined: [String] = []
+        var open = false
+        for peer in peers {
+            if open, let last = joined.last, continuesGroup(peer) {
+                joined[joined.count - 1] = last + "、" + peer
+                // A level alone (市) leaves the term open; a kind (区政府, 街道办事处) ends it.
+                open = levels.contains(peer)
+                continue
+            }
+            joined.append(peer)
+            open = peer.contains("各") && peer.count <= 12
+        }
+        return joined
+    }
+
+    private static let levels: Set<String> = ["省", "市", "县", "区", "乡", "镇", "街道", "村", "社区", "旗"]
+    private static let kinds = ["政府", "人民政府", "办事处", "街道办事处", "街道办", "单位", "部门", "管委会", "党委", "党工委"]
+
+    private static func continuesGroup(_ written: String) -> Bool {
+        let peer = written.last.map { "。.;".contains($0) } == true ? String(written.dropLast()) : written
+        if levels.contains(peer) || kinds.contains(peer) || ["街道", "街道办事处", "社区", "乡镇", "园区"].contains(peer) { return true }
+        // A level and a kind: 区政府, 镇人民政府.
+        return levels.contains { level in peer.hasPrefix(level) && kinds.contains(String(peer.dropFirst(level.count))) }
+    }
+
     /// A peer cut at every space and joining word outside brackets: `pieces[i]` and
     /// `pieces[i + 1]` are separated by `joins[i]` ("" for a space, else the word).
     static func candidatePieces(_ text: String) -> (pieces: [String], joins: [String]) {
