@@ -2,11 +2,22 @@ import Table
 
 /// A problem found in a plan or a return, with where it is and what to do. Codes are a contract other tools read.
 public struct ValidationIssue: Sendable, Hashable {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
         case error
         case warning
+        /// Something the clerk should know that needs no change (a plan that sets no deadlines).
+        case info
 
-        public static func < (a: Self, b: Self) -> Bool { a == .error && b == .warning }
+        /// How the level is shown: 错误, 警告, 提示.
+        public var displayName: String {
+            switch self {
+            case .error: "错误"
+            case .warning: "警告"
+            case .info: "提示"
+            }
+        }
+
+        public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
 
     public var severity: Severity

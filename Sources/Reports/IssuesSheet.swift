@@ -11,7 +11,7 @@ enum IssuesSheet {
         try sheet.append(values: headers.map { .text($0) }, style: header)
         for issue in issues {
             try sheet.append([
-                Cell(column: 1, value: .text(issue.severity == .error ? "错误" : "警告"), style: issue.severity == .error ? errorLevel ?? level : level),
+                Cell(column: 1, value: .text(issue.severity.displayName), style: issue.severity == .error ? errorLevel ?? level : level),
                 Cell(column: 2, value: .text(issue.code), style: body),
                 Cell(column: 3, value: .text(Merge.name(issue.location.file)), style: body),
                 Cell(column: 4, value: .text(issue.location.sheet ?? ""), style: body),

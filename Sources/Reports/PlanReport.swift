@@ -7,10 +7,10 @@ public enum PlanReport {
     /// Issues grouped by severity as `file sheet!cell: message`, then a one-line summary.
     public static func text(_ plan: Plan) -> String {
         var lines: [String] = []
-        for severity in [ValidationIssue.Severity.error, .warning] {
+        for severity in ValidationIssue.Severity.allCases {
             let group = plan.issues.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            lines.append((severity == .error ? "错误" : "警告") + "（\(group.count)）：")
+            lines.append(severity.displayName + "（\(group.count)）：")
             lines += group.map { "  " + $0.line }
         }
         // By index, so that a plan of 100,000 tasks is counted without copying each task.

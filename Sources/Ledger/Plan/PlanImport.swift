@@ -60,6 +60,10 @@ public enum PlanImport {
         }
         var issues = rows.issues
         if let formulas = ValidationIssue.unsavedFormulas(in: sheet.grid) { issues.append(formulas) }
+        if sheet.columns[.deadline] == nil {
+            issues.append(.init(.info, "no-deadline-column", at: SourceLocation(file: file, sheet: sheet.grid.sheet),
+                                "计划表没有完成时限列：任务按“计划未设完成时限”处理，不计逾期和到期；任务内容中写明的时限（如“6月底前”）照常读取。"))
+        }
         if source == .saved {
             issues.append(.init(.warning, "plan-year-assumed", at: SourceLocation(file: file, sheet: sheet.grid.sheet),
                                 "标题和文件名中都没有计划年度，按文件保存时间取 \(year) 年计算完成时限；如不对，请用 --year 指定，例如 --year \(year - 1)。"))

@@ -85,11 +85,35 @@ struct PlanRows {
         let taskText = NormalizedText(taskBody)
         let requirementText = task == nil ? nil : requirement.map(NormalizedText.init)
         let (assignment, unitsText) = self.units(unitTexts, row: row)
-        let deadline = self.deadline(deadlineValue, row: row)
+        let deadline = self.deadline(deadlineValue, row: row, texts: [taskBody, requirement].compactMap { $0 })
         tasks.append(PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
                               section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
                               units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1)))
     }
+
+    /// A deadline written inside the task or requirement (“…5月底前完成”, “到2020年…”) when the row has none of
+    /// its own (domain.md 2.2), flagged `embedded-in-text`; the first one found.
+    static func embeddedDeadline(in texts: [String], parser: DeadlineParser) -> Deadline? {
+        for text in texts {
+            let simplified = SimplifiedScript.convert(text)
+            for match in simplified.matches(of: embeddedDate) {
+                var found = parser.parse(String(match.output.1))
+                guard found.kind.due != nil else { continue }
+                found.flags.insert(.embeddedInText)
+                return found.written(String(match.output.0))
+            }
+            if let match = simplified.firstMatch(of: targetYear) {
+                var found = parser.parse(String(match.output.1) + "年底前")
+                guard found.kind.due != nil else { continue }
+                found.flags.insert(.embeddedInText)
+                return found.written(String(match.output.0))
+            }
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) private static let embeddedDate = /((?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前))/
+    nonisolated(unsafe) private static let targetYear = /(?:到|至)((?:19|20)\d\d)年/
 
     /// The text of a row that holds one typed cell merged across other columns, else nil.
     private static func spanningText(_ row: GridRow) -> String? {
@@ -149,7 +173,7 @@ struct PlanRows {
     }
 
     /// The deadline of a task row: a date cell as its day, a number as Excel may have mangled it, text parsed once per text.
-    private mutating func deadline(_ value: GridValue?, row: GridRow) -> Deadline {
+    private mutating func deadline(_ value: GridValue?, row: GridRow, texts: [String]) -> Deadline {
         let deadline: Deadline
         let problems: [ValidationIssue]
         switch value {
@@ -169,8 +193,9 @@ struct PlanRows {
                 deadlineCache[TextKey(text)] = (deadline, problems)
             }
         case nil:
-            deadline = deadlines.parse("")
-            problems = PlanImport.deadlineIssues(deadline, at: nowhere)
+            // A plan that sets no deadline column is said once (PlanImport); a deadline its text states is taken.
+            deadline = Self.embeddedDeadline(in: texts, parser: deadlines) ?? deadlines.parse("")
+            problems = columns.deadline == nil || deadline.kind.due != nil ? [] : PlanImport.deadlineIssues(deadline, at: nowhere)
         }
         for var problem in problems {
             problem.location = location(row, columns.deadline)
