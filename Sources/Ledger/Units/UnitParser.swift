@@ -106,7 +106,8 @@ public struct UnitParser: Sendable {
     }
 
     private func readClause(_ clause: String, role: UnitRole?, into draft: inout Draft) {
-        let peers = UnitTokenizer.joiningGroupTerms(UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators)).map(Peer.init)
+        let written = UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators)
+        let peers = UnitTokenizer.splittingOpenLists(UnitTokenizer.joiningGroupTerms(written)).map(Peer.init)
         guard let last = peers.last else { return }
         let clauseRole = Self.stronger(role, last.suffixRole)
         for (index, peer) in peers.enumerated() {

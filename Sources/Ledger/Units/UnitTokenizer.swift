@@ -49,6 +49,19 @@ enum UnitTokenizer {
         return joined
     }
 
+    /// An open list with its group written after 等 (区发改委等相关区直部门): the named unit, marked open, and the
+    /// group as a peer of its own, so neither is lost.
+    static func splittingOpenLists(_ peers: [String]) -> [String] {
+        peers.flatMap { peer -> [String] in
+            guard let mark = peer.range(of: "等"), peer.distance(from: peer.startIndex, to: mark.lowerBound) >= 2 else { return [peer] }
+            let rest = String(peer[mark.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let groupWords = ["相关", "有关", "各", "其他"], kindEndings = ["部门", "单位", "科室", "处室", "机构", "股室"]
+            guard !rest.isEmpty, rest.count <= 12,
+                  groupWords.contains(where: rest.hasPrefix) || (kindEndings.contains(where: rest.hasSuffix) && rest.count > 2) else { return [peer] }
+            return [String(peer[..<mark.upperBound]), rest]
+        }
+    }
+
     private static let levels: Set<String> = ["省", "市", "县", "区", "乡", "镇", "街道", "村", "社区", "旗"]
     private static let kinds = ["政府", "人民政府", "办事处", "街道办事处", "街道办", "单位", "部门", "管委会", "党委", "党工委"]
 

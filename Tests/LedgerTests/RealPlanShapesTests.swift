@@ -1,0 +1,76 @@
+import Foundation
+import Table
+import Testing
+@testable import Ledger
+
+/// Each way real plans broke the reader (issue “read the plans other offices really write”), pinned on the
+/// corpus plan that shows it or on the smallest text that does.
+@Suite("Plans as other offices write them")
+struct RealPlanShapesTests {
+    static func plan(_ id: String, year: Int? = nil) throws -> Plan {
+        try PlanImport.read(path: RealPlanCorpusTests.root + "/" + id + "/plan.xlsx", options: PlanOptions(year: year))
+    }
+
+    @Test("a header merged over a category and an unlabelled 序号 column: the first task kept, its text not the row number")
+    func headerOverTwoColumns() throws {
+        let plan = try Self.plan("01-chizhou-xfj", year: 2023)
+        #expect(plan.tasks.count == 8)
+        #expect(plan.tasks[0].source.cell?.row == 3)
+        #expect(plan.tasks[0].task.text.hasPrefix("对行政规范性文件进行全面清理"))
+        #expect(plan.tasks[0].category?.text == "强化行政规范性文件集中规范公开")
+        #expect(plan.tasks.allSatisfy { Int($0.task.text) == nil })
+    }
+
+    @Test("header words outside the first vocabulary name their columns", arguments: [
+        ("具体内容", HeaderField.task), ("工作内容", .task), ("任务", .task), ("2022年预期目标", .requirement), ("主要内容", .task),
+        ("目标", .requirement), ("工作措施", .requirement), ("责任科室", .respUnit), ("负责科室", .respUnit), ("责任领导", .leader),
+        ("时间节点", .deadline), ("时间进度", .deadline), ("重點任務", .task), ("負責科室", .respUnit),
+    ])
+    func vocabulary(header: String, field: HeaderField) {
+        #expect(HeaderVocabulary.match(header)?.field == field)
+    }
+
+    @Test("a traditional-script table is read, its names kept as written")
+    func traditional() throws {
+        let plan = try Self.plan("04-redwood-zwgk-trad", year: 2023)
+        #expect(plan.tasks.count == 5)
+        #expect(plan.tasks[0].category?.text == "政策解讀")
+        #expect(plan.tasks.flatMap(\.units.references).contains { $0.name.contains("室") || $0.name.contains("組") || $0.name.contains("處") })
+    }
+
+    @Test("an open list keeps the unit it names and marks the list open: 区发改委等相关区直部门")
+    func openList() {
+        let result = UnitParser(registry: .empty).parse("区发改委等相关区直部门")
+        #expect(result.references.map(\.name) == ["区发改委", "相关区直部门"])
+        #expect(result.references.map(\.kind) == [.unknown, .unresolvedGroup])
+        #expect(result.has(.openList))
+    }
+
+    @Test("a plan without a deadline column: no error per row, one 提示 for the plan, deadlines in the text still read")
+    func noDeadlineColumn() throws {
+        let plan = try Self.plan("06-guandu-2016", year: 2016)
+        #expect(plan.errors.isEmpty)
+        #expect(plan.issues.filter { $0.code == "no-deadline-column" }.count == 1)
+        #expect(plan.issues.first { $0.code == "no-deadline-column" }?.severity == .info)
+        #expect(!plan.issues.contains { $0.code == "missing-deadline" })
+        let embedded = try #require(plan.tasks.first { $0.deadline.kind.due != nil })
+        #expect(embedded.deadline.due?.description == "2016-05-31" && embedded.deadline.flags.contains(.embeddedInText))
+        #expect(embedded.deadline.text == "5月底前")
+    }
+
+    @Test("headers that name no task (重点工作 | 责任领导 | 责任单位): the column of sentences is the task")
+    func taskByContent() throws {
+        let plan = try Self.plan("12-huoshan-kfq-2025")
+        #expect(plan.tasks.count == 3)
+        #expect(plan.tasks[0].task.text.hasPrefix("坚持服务跟着项目走"))
+        #expect(plan.tasks[0].units.references.map(\.name) == ["招商工作部", "安商工作部"])
+    }
+
+    @Test("a heading row merged across the table is the category of the tasks under it, never a task")
+    func sectionRows() throws {
+        let plan = try Self.plan("07-qiaocheng-2025")
+        #expect(plan.tasks.count == 5)
+        #expect(plan.tasks.allSatisfy { $0.category?.text.hasPrefix("一、") == true })
+        #expect(plan.tasks[0].section == "一、")
+    }
+}
