@@ -67,7 +67,7 @@ public struct Briefing: Sendable {
     /// due date rather than the ledger's flag, so that another as-of day moves them too.
     static func lists(_ entries: [LedgerEntry], asOf: CalendarDate, dueSoonDays: Int) -> (overdue: [ListedTask], dueSoon: [ListedTask]) {
         func listed(_ entry: LedgerEntry, due: CalendarDate, days: Int) -> ListedTask {
-            ListedTask(id: entry.task.id, task: entry.task.task.text, leads: entry.task.units.units(.lead).joined(separator: "、"),
+            ListedTask(id: entry.task.id, task: entry.task.task.text, leads: entry.task.units.owners.joined(separator: "、"),
                        due: due, days: days, latestProgress: entry.progress.first?.text ?? "（未报送）")
         }
         var overdue: [ListedTask] = [], dueSoon: [ListedTask] = []

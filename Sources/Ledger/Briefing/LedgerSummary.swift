@@ -59,7 +59,7 @@ public struct LedgerSummary: Sendable {
         }
         var byLead: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            for lead in Set(entry.task.units.units(.lead)) { byLead[lead, default: []].append(index) }
+            for owner in Set(entry.task.units.owners) { byLead[owner, default: []].append(index) }
         }
         lines = ledger.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
         total = line(nil, Array(entries.indices))

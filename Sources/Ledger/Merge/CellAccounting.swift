@@ -59,7 +59,8 @@ struct ReturnAccount {
     mutating func planCells(_ row: UnitReturn.Row, task: PlanTask) {
         for field in row.typed where !Merge.progressFields.contains(field) {
             let typed = row.fields[field]!.text
-            if Merge.planValue(field, of: task).map({ Merge.sameText($0, typed) }) ?? false {
+            // Numbering the unit copied (a 序号 column, "(一)" before the task) is the plan's, not a change.
+            if field == .seq || Merge.planValue(field, of: task).map({ Merge.sameText($0, typed) }) ?? false {
                 summary.cellsUnchanged += 1
             } else {
                 summary.cellsReported += 1

@@ -80,10 +80,11 @@ public enum Merge {
         }
     }
 
-    /// Equal once normalized. Compared by bytes: normalization already made equal texts byte-equal, and
+    /// Equal once normalized, or once their outline numbers are set aside. Compared by bytes: normalization already made equal texts byte-equal, and
     /// `String`'s canonical comparison of Chinese text is slow enough to show over 200,000 rows.
     static func sameText(_ a: String, _ b: String) -> Bool {
-        TextKey(TextNormalization.normalize(a)) == TextKey(TextNormalization.normalize(b))
+        if TextKey(TextNormalization.normalize(a)) == TextKey(TextNormalization.normalize(b)) { return true }
+        return TextKey(RowMatcher.comparable(a)) == TextKey(RowMatcher.comparable(b))
     }
 
     /// A file's name without its folders.

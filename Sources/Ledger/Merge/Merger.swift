@@ -93,7 +93,7 @@ public struct Merger {
     private func entries(_ progress: [String: [ProgressEntry]]) -> [LedgerEntry] {
         let order = Dictionary(plan.registry.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         return plan.tasks.map { task in
-            let leads = Set(task.units.units(.lead))
+            let leads = Set(task.units.owners)
             let reports = (progress[task.id] ?? []).sorted { a, b in
                 (leads.contains(a.unit) ? 0 : 1, order[a.unit] ?? .max) < (leads.contains(b.unit) ? 0 : 1, order[b.unit] ?? .max)
             }

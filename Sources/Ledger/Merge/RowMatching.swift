@@ -16,11 +16,19 @@ struct RowMatcher {
     /// The task of a row with the given id and texts; `fuzzy` when only a close match was found.
     func match(id: String?, task taskText: String?, requirement: String?) -> (task: PlanTask, fuzzy: Bool)? {
         if let id = id?.trimmingWhitespace, let task = byId[id] { return (task, false) }
-        guard let taskText else { return nil }
-        let normalized = TextNormalization.normalize(SectionNumber.parse(taskText)?.rest ?? taskText)
-        let requirement = requirement.map { TextNormalization.normalize($0) }
+        // A row whose task cell is empty: in a plan without a task column the requirement is the task.
+        guard let written = taskText ?? requirement else { return nil }
+        let normalized = Self.comparable(written)
+        let requirement = taskText == nil ? nil : requirement.map(Self.comparable)
         if let task = byText[Self.key(normalized, requirement)] { return (task, false) }
+        if taskText == nil, let task = tasks.first(where: { $0.requirement.map { Self.comparable($0.text) } == normalized }) { return (task, false) }
         return Self.bestFuzzyMatch(normalized, requirement, in: tasks).map { ($0, true) }
+    }
+
+    /// A text as compared: normalized, its outline number ((一), 1.) set aside.
+    static func comparable(_ text: String) -> String {
+        let normalized = TextNormalization.normalize(text)
+        return SectionNumber.parse(normalized).map { TextNormalization.normalize($0.rest) } ?? normalized
     }
 
     static func key(_ task: String, _ requirement: String?) -> String { task + "\u{1F}" + (requirement ?? "") }

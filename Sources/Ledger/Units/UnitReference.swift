@@ -82,6 +82,13 @@ public struct UnitAssignment: Hashable, Sendable, Codable {
         references.filter { $0.kind == .unit && $0.role == role }.map(\.name)
     }
 
+    /// The units that own the task in every count (汇总, 简报, 未报送): its leads, or, when the table names no
+    /// lead (a lone 责任单位 column), its responsible units.
+    public var owners: [String] {
+        let leads = units(.lead)
+        return leads.isEmpty ? units(.responsible) : leads
+    }
+
     /// Every reference of this kind, whatever its role.
     public func names(_ kind: UnitReference.Kind) -> [String] {
         references.filter { $0.kind == kind }.map(\.name)
