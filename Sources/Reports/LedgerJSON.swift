@@ -85,6 +85,8 @@ struct TaskRecord: Codable {
     var units: [UnitReference]
     var deadline: Deadline
     var source: SourceRecord
+    /// The plan's other columns of the row (序号, 责任领导, 备注, …).
+    var extras: [PlanExtra]?
     // The ledger's fields; absent from the plan's JSON (`validate --format json`).
     var progress: [ProgressRecord]?
     var status: Status?
@@ -102,6 +104,7 @@ struct TaskRecord: Codable {
         units = task.units.references
         deadline = task.deadline
         source = SourceRecord(task.source)
+        extras = task.extras.isEmpty ? nil : task.extras
     }
 
     init(_ entry: LedgerEntry) {
@@ -114,9 +117,11 @@ struct TaskRecord: Codable {
     }
 
     var planTask: PlanTask {
-        PlanTask(id: id, section: section, category: category.map(NormalizedText.init), task: NormalizedText(task),
-                 requirement: requirement.map(NormalizedText.init), units: UnitAssignment(references: units, primary: nil, flags: []),
-                 unitsText: unitsText, deadline: deadline, source: source.location)
+        var task = PlanTask(id: id, section: section, category: category.map(NormalizedText.init), task: NormalizedText(self.task),
+                            requirement: requirement.map(NormalizedText.init), units: UnitAssignment(references: units, primary: nil, flags: []),
+                            unitsText: unitsText, deadline: deadline, source: source.location)
+        task.extras = extras ?? []
+        return task
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -130,6 +135,7 @@ struct TaskRecord: Codable {
         try c.encode(units, forKey: .units)
         try c.encode(deadline, forKey: .deadline)
         try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(extras, forKey: .extras)
         try c.encodeIfPresent(progress, forKey: .progress)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(overdue, forKey: .overdue)

@@ -114,4 +114,32 @@ struct RealPlanCorpusTests {
         // What units and deadlines still miss is listed in docs/conformance.md; the count may only go up.
         #expect(perfect >= 21)
     }
+
+    @Test("nothing is lost: every typed cell of every plan's data block is in a task, is a heading, or is listed as an issue")
+    func accounting() throws {
+        for id in try Self.plans() {
+            let path = Self.root + "/" + id + "/plan.xlsx"
+            let sheet = try PlanSheet.open(path: path)
+            let plan = try PlanImport.read(path: path)
+            let tasks = Dictionary(plan.tasks.map { ($0.source.cell?.row ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+            let fields = Set(sheet.columns.fields.filter { $0.key != .seq }.values)
+            let reportedRows = Set(plan.issues.compactMap(\.location.cell?.row))
+            var lost: [String] = []
+            for row in sheet.layout.data {
+                let typed = row.cells.filter { !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }
+                guard !typed.isEmpty else { continue }
+                if let task = tasks[row.number] {
+                    let extras = Set(task.extras.map(\.column))
+                    for cell in typed where !fields.contains(cell.column) && !extras.contains(cell.column) {
+                        lost.append("\(CellAddress(row: row.number, column: cell.column))")
+                    }
+                } else if !reportedRows.contains(row.number) {
+                    // A heading: one text (a section or category row), read into the outline and the categories.
+                    let texts = Set(typed.map { $0.value.text.trimmingWhitespace })
+                    if texts.count > 1 { lost.append("row \(row.number)") }
+                }
+            }
+            #expect(lost.isEmpty, "\(id): \(lost)")
+        }
+    }
 }

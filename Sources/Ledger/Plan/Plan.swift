@@ -15,6 +15,8 @@ public struct PlanTask: Sendable, Hashable {
     public var deadline: Deadline
     /// The row in the plan file.
     public var source: SourceLocation
+    /// The row's values in the plan's other columns (序号, 责任领导, 备注, unknown headers), in column order.
+    public var extras: [PlanExtra] = []
 
     public init(id: String, section: String, category: NormalizedText?, task: NormalizedText, requirement: NormalizedText?,
                 units: UnitAssignment, unitsText: String, deadline: Deadline, source: SourceLocation) {
@@ -53,4 +55,18 @@ public struct Plan: Sendable {
     }
 
     public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+}
+
+/// A plan cell outside a task's own fields, kept with its header so that nothing the plan says is lost.
+public struct PlanExtra: Sendable, Hashable, Codable {
+    public var column: Int
+    /// The column's header as written ("" when the column has none).
+    public var header: String
+    public var text: String
+
+    public init(column: Int, header: String, text: String) {
+        self.column = column
+        self.header = header
+        self.text = text
+    }
 }

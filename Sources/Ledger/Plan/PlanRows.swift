@@ -27,6 +27,8 @@ struct PlanRows {
     /// Group terms already reported as having unknown members: said once per term, at its first cell.
     private var groupsReported = Set<String>()
     private let nowhere: SourceLocation
+    /// The columns a task's own fields come from; every other column's value is kept as an extra.
+    private let taskColumns: Set<Int>
 
     init(sheet: PlanSheet, units: UnitParser, deadlines: DeadlineParser) {
         self.sheet = sheet
@@ -36,6 +38,7 @@ struct PlanRows {
         columns = (c[.category], c[.task], c[.requirement], c[.leadUnit], c[.coopUnit], c[.respUnit], c[.deadline])
         inherits = sheet.grid.sheet == nil
         nowhere = SourceLocation(file: sheet.grid.file)
+        taskColumns = Set([c[.category], c[.task], c[.requirement], c[.leadUnit], c[.coopUnit], c[.respUnit], c[.deadline]].compactMap { $0 })
         tasks.reserveCapacity(sheet.layout.data.count)
     }
 
@@ -70,6 +73,12 @@ struct PlanRows {
                 if let heading = category ?? row.cells.first?.value.text, let number = SectionNumber.parse(heading)?.number {
                     enter(number, row: row, column: nil)
                 }
+                // Anything else typed in it (a number, a leader, a note) has no task to go with: said, never dropped.
+                let typed = Set(row.cells.filter { !$0.filledFromMerge }.map { $0.value.text.trimmingWhitespace }.filter { !$0.isEmpty })
+                if typed.count > 1 || (typed.count == 1 && category == nil && row.cells.contains { !$0.filledFromMerge && $0.column != columns.category }) {
+                    issues.append(.init(.warning, "row-without-task", at: location(row, nil),
+                                        "这一行（\(typed.sorted().joined(separator: "、").prefix(40))）没有任务内容，未作为任务读取；请核对是否漏填了任务或应删除此行。"))
+                }
                 return
             }
             issues.append(.init(.error, "missing-task", at: location(row, columns.task), "这一行有单位或时限，但没有任务内容，请补充“具体任务”或删除此行。"))
@@ -86,9 +95,11 @@ struct PlanRows {
         let requirementText = task == nil ? nil : requirement.map(NormalizedText.init)
         let (assignment, unitsText) = self.units(unitTexts, row: row)
         let deadline = self.deadline(deadlineValue, row: row, texts: [taskBody, requirement].compactMap { $0 })
-        tasks.append(PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
-                              section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
-                              units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1)))
+        var planTask = PlanTask(id: ids.next(category: categoryText?.text, task: taskText.text, requirement: requirementText?.text),
+                                section: outline.path, category: categoryText, task: taskText, requirement: requirementText,
+                                units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1))
+        planTask.extras = extras(of: row)
+        tasks.append(planTask)
     }
 
     /// A deadline written inside the task or requirement (“…5月底前完成”, “到2020年…”) when the row has none of
@@ -125,6 +136,15 @@ struct PlanRows {
 
     private func location(_ row: GridRow, _ column: Int?) -> SourceLocation {
         sheet.grid.location(row: row.number, column: column ?? (row.cells.first?.column ?? 1))
+    }
+
+    /// The row's values in the plan's other columns (序号, 责任领导, 备注, headers the vocabulary does not know), in column order.
+    private func extras(of row: GridRow) -> [PlanExtra] {
+        row.cells.compactMap { cell in
+            guard !taskColumns.contains(cell.column) else { return nil }
+            let text = cell.value.text.trimmingWhitespace
+            return text.isEmpty ? nil : PlanExtra(column: cell.column, header: sheet.layout.headers[cell.column] ?? "", text: cell.value.text)
+        }
     }
 
     /// Enters an outline number; its location is made only when a gap or repeat is reported.
