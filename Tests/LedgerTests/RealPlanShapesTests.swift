@@ -74,3 +74,14 @@ struct RealPlanShapesTests {
         #expect(plan.tasks[0].section == "一、")
     }
 }
+
+extension RealPlanShapesTests {
+    @Test("a level or a suffix written once for a list belongs to every name in it; a place keeps its own name")
+    func sharedAffixes() {
+        let parser = UnitParser(registry: .empty)
+        #expect(parser.parse("市发展改革委、工业和信息化委、农业局等").references.map(\.name) == ["市发展改革委", "市工业和信息化委", "市农业局"])
+        #expect(parser.parse("城乡一体化示范区、高新区党工委和管委会").references.map(\.name) == ["城乡一体化示范区党工委和管委会", "高新区党工委和管委会"])
+        #expect(parser.parse("区发改局、莲都邮政管理局").references.map(\.name) == ["区发改局", "莲都邮政管理局"])
+        #expect(parser.parse("市政务服务大厅管理中心、规划科").references.map(\.name) == ["市政务服务大厅管理中心", "规划科"])
+    }
+}

@@ -62,6 +62,38 @@ enum UnitTokenizer {
         }
     }
 
+    /// A level or suffix written once for a list (domain.md 3.3): "市发展改革委、工业和信息化委" names 市工业和信息化委,
+    /// "城乡一体化示范区、高新区党工委和管委会" names 城乡一体化示范区党工委和管委会. A prefix is lent only to names
+    /// that start as a department does, so a place (莲都邮政管理局) keeps its own name.
+    static func sharingAffixes(_ names: [String]) -> [String] {
+        guard names.count > 1 else { return names }
+        var shared = names
+        // Departments of a government (…局, …委), not the sections of one bureau (规划科), share a level.
+        let isDepartment = { (name: String) in ["局", "委", "委员会", "厅", "办"].contains(where: name.hasSuffix) }
+        if let first = names.first?.first, "市区县省".contains(first), isDepartment(names[0]) {
+            for index in shared.indices.dropFirst() where !"市区县省各".contains(shared[index].first ?? " ")
+                && departmentStems.contains(where: shared[index].hasPrefix) && isDepartment(shared[index]) {
+                shared[index] = String(first) + shared[index]
+            }
+        }
+        if let last = names.last, let suffix = sharedSuffixes.first(where: { last.hasSuffix($0) && last.count > $0.count }) {
+            for index in shared.indices.dropLast() where placeEndings.contains(where: shared[index].hasSuffix)
+                && !UnitParser.looksLikeOrganisation(shared[index]) {
+                shared[index] += suffix
+            }
+        }
+        return shared
+    }
+
+    private static let departmentStems = ["发展改革", "发展和改革", "发改", "工业和信息化", "经济和信息化", "工信", "经信", "教育", "科技", "公安",
+                                          "民政", "司法", "财政", "人力资源", "人社", "自然资源", "生态环境", "住房和城乡建设", "住建",
+                                          "交通", "水利", "水务", "农业", "商务", "文化", "文旅", "卫生", "卫健", "退役军人", "应急",
+                                          "审计", "国资", "市场监", "统计", "医保", "医疗保障", "林业", "城管", "城市管理", "体育", "信访",
+                                          "税务", "金融", "政务服务", "数据", "大数据", "档案", "气象", "供销", "粮食", "能源", "规划",
+                                          "国土", "环保", "安监", "旅游", "外事", "民宗", "人防", "机关事务", "行政审批", "网信"]
+    private static let sharedSuffixes = ["党工委和管委会", "党委和人民政府", "党委和政府", "人民政府", "管委会", "党工委", "办事处"]
+    private static let placeEndings = ["区", "县", "市", "镇", "乡", "园", "街道"]
+
     private static let levels: Set<String> = ["省", "市", "县", "区", "乡", "镇", "街道", "村", "社区", "旗"]
     private static let kinds = ["政府", "人民政府", "办事处", "街道办事处", "街道办", "单位", "部门", "管委会", "党委", "党工委"]
 
