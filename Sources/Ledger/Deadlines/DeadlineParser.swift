@@ -113,6 +113,11 @@ public struct DeadlineParser: Sendable {
         if s.take(anyOf: ["即时", "立即", "随时", "即办", "马上"]) != nil {
             return Reading(kind: .relative(offset: 0, unit: .day, anchor: .event))
         }
+        // 本月底前, 本月内: the month the notice went out, which the table does not say.
+        if s.take(anyOf: ["本月底", "本月末", "本月内", "当月底", "当月"]) != nil {
+            _ = s.take(anyOf: ["以前", "之前", "前"])
+            return s.atEnd ? Reading(kind: .relative(offset: 0, unit: .day, anchor: .notice), flags: [.needsAnchor]) : nil
+        }
         for start in s.position..<s.characters.count {
             let prefix = String(s.characters[s.position..<start])
             // A month or year before the number makes it a date (6月10日内), not an offset.

@@ -119,12 +119,20 @@ struct PlanRows {
                 found.flags.insert(.embeddedInText)
                 return found.written(String(match.output.0))
             }
+            // "在国卫复审暗访以前…": a deadline the text sets, even one no calendar can date; shown, never guessed.
+            if let match = simplified.firstMatch(of: beforeEvent) {
+                var found = parser.parse(String(match.output.1))
+                if case .missing = found.kind { continue }
+                found.flags.insert(.embeddedInText)
+                return found.written(String(match.output.1))
+            }
         }
         return nil
     }
 
     nonisolated(unsafe) private static let embeddedDate = /((?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前))/
     nonisolated(unsafe) private static let targetYear = /(?:到|至)((?:19|20)\d\d)年/
+    nonisolated(unsafe) private static let beforeEvent = /在([^,，。;；、]{2,14}?(?:以前|之前))/
 
     /// The text of a row that holds one typed cell merged across other columns, else nil.
     private static func spanningText(_ row: GridRow) -> String? {
