@@ -85,3 +85,20 @@ extension RealPlanShapesTests {
         #expect(parser.parse("市政务服务大厅管理中心、规划科").references.map(\.name) == ["市政务服务大厅管理中心", "规划科"])
     }
 }
+
+extension RealPlanShapesTests {
+    @Test("a return row whose task cell is empty matches on its requirement; numbering before the task is no obstacle")
+    func matchOnRequirement() throws {
+        // A plan whose task is its 具体要求 column (工作任务 is the category).
+        let chizhou = try Self.plan("01-chizhou-xfj", year: 2023)
+        let matcher = RowMatcher(plan: chizhou)
+        let first = chizhou.tasks[0]
+        #expect(matcher.match(id: nil, task: nil, requirement: first.task.original)?.task.id == first.id)
+        // A plan with both: a unit that unmerged the task cell leaves it empty beside the requirement.
+        let seed = try PlanImport.read(path: SeedPlanTests.samples + "/plan-2023.xlsx")
+        let withRequirement = try #require(seed.tasks.first { $0.requirement != nil })
+        #expect(matcher.match(id: nil, task: nil, requirement: "无关的文字") == nil)
+        #expect(RowMatcher(plan: seed).match(id: nil, task: nil, requirement: withRequirement.requirement!.original)?.task.id == withRequirement.id)
+        #expect(RowMatcher(plan: seed).match(id: nil, task: "(一)" + withRequirement.task.original, requirement: withRequirement.requirement!.original)?.fuzzy == false)
+    }
+}
