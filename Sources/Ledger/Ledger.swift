@@ -1,20 +1,30 @@
 import Table
 
-/// What one unit reported on one task.
+/// What one unit reported on one task: every column of its return, each in its own field.
 public struct ProgressEntry: Sendable, Hashable {
     public var unit: String
     /// The status the unit chose, or inferred from its progress text.
     public var status: Status?
     public var text: String?
     public var percent: Double?
+    /// When the unit says the task was done (完成时间), as written.
     public var completedOn: String?
     public var evidence: String?
     public var remarks: String?
+    /// 责任人 and 联系方式 the unit wrote on the row.
+    public var person: String?
+    public var contact: String?
+    /// 存在问题 and 下步打算.
+    public var problems: String?
+    public var nextSteps: String?
+    /// Columns the unit added to its return, by their header, in column order.
+    public var extras: [ReturnExtra] = []
     /// The progress cell (or the row's first cell when progress is empty).
     public var source: SourceLocation
 
     public init(unit: String, status: Status?, text: String?, percent: Double? = nil, completedOn: String? = nil,
-                evidence: String? = nil, remarks: String? = nil, source: SourceLocation) {
+                evidence: String? = nil, remarks: String? = nil, person: String? = nil, contact: String? = nil,
+                problems: String? = nil, nextSteps: String? = nil, extras: [ReturnExtra] = [], source: SourceLocation) {
         self.unit = unit
         self.status = status
         self.text = text
@@ -22,7 +32,23 @@ public struct ProgressEntry: Sendable, Hashable {
         self.completedOn = completedOn
         self.evidence = evidence
         self.remarks = remarks
+        self.person = person
+        self.contact = contact
+        self.problems = problems
+        self.nextSteps = nextSteps
+        self.extras = extras
         self.source = source
+    }
+}
+
+/// A value in a column a unit added to its return, under the header the unit gave it.
+public struct ReturnExtra: Sendable, Hashable, Codable {
+    public var header: String
+    public var text: String
+
+    public init(header: String, text: String) {
+        self.header = header
+        self.text = text
     }
 }
 

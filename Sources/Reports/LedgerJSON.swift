@@ -153,16 +153,24 @@ struct ProgressRecord: Codable {
     var completedOn: String?
     var evidence: String?
     var remarks: String?
+    var person: String?
+    var contact: String?
+    var problems: String?
+    var nextSteps: String?
+    /// Columns the unit added, under its headers.
+    var extras: [ReturnExtra]?
     var source: SourceRecord
 
     init(_ entry: ProgressEntry) {
         (unit, status, text, percent) = (entry.unit, entry.status, entry.text, entry.percent)
         (completedOn, evidence, remarks, source) = (entry.completedOn, entry.evidence, entry.remarks, SourceRecord(entry.source))
+        (person, contact, problems, nextSteps) = (entry.person, entry.contact, entry.problems, entry.nextSteps)
+        extras = entry.extras.isEmpty ? nil : entry.extras
     }
 
     var entry: ProgressEntry {
         ProgressEntry(unit: unit, status: status, text: text, percent: percent, completedOn: completedOn, evidence: evidence, remarks: remarks,
-                      source: source.location)
+                      person: person, contact: contact, problems: problems, nextSteps: nextSteps, extras: extras ?? [], source: source.location)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -175,6 +183,11 @@ struct ProgressRecord: Codable {
         try c.encodeIfPresent(completedOn, forKey: .completedOn)
         try c.encodeIfPresent(evidence, forKey: .evidence)
         try c.encodeIfPresent(remarks, forKey: .remarks)
+        try c.encodeIfPresent(person, forKey: .person)
+        try c.encodeIfPresent(contact, forKey: .contact)
+        try c.encodeIfPresent(problems, forKey: .problems)
+        try c.encodeIfPresent(nextSteps, forKey: .nextSteps)
+        try c.encodeIfPresent(extras, forKey: .extras)
         try c.encode(source, forKey: .source)
     }
 }

@@ -35,28 +35,29 @@ public enum LedgerWorkbook {
 
     /// 总台账: a row per task with the latest progress and status, the category merged over its tasks.
     static func ledgerSheet(_ ledger: LedgerResult, title: String, writer: WorkbookWriter, styles: Styles) throws {
-        let columns = LedgerTable.columns
+        let table = LedgerTable(ledger)
         let main = try writer.addSheet("总台账")
         try main.append([Cell(column: 1, value: .text(title), style: styles.title)], height: 32)
-        try main.merge(CellRange(1, 1, 1, columns.count))
-        try main.append(values: columns.map { .text($0) }, style: styles.header, height: 28)
+        try main.merge(CellRange(1, 1, 1, table.columns.count))
+        try main.append(values: table.columns.map { .text($0.title) }, style: styles.header, height: 28)
         // Widths and merges come before the rows so that rows are sized for the text that shows.
-        for (column, width) in [6.0, 13, 18, 30, 40, 20, 12, 50, 10, 8, 20, 20].enumerated() { main.setColumn(column + 1, width: width) }
+        for (column, spec) in table.columns.enumerated() { main.setColumn(column + 1, width: spec.width) }
         let entries = ledger.entries
         for (i, entry) in entries.enumerated() {
             let row = i + 3
             if i == 0 || entries[i - 1].task.category?.text != entry.task.category?.text {
                 let end = entries[i...].firstIndex { $0.task.category?.text != entry.task.category?.text } ?? entries.count
-                if end - i > 1 { try main.merge(CellRange(row, 3, 2 + end, 3)) }
+                if end - i > 1 { try main.merge(CellRange(row, table.categoryColumn + 1, 2 + end, table.categoryColumn + 1)) }
             }
-            let values = LedgerTable.fields(entry, index: i)
+            let values = table.fields(entry, index: i)
             try main.append(values.enumerated().map { column, text in
-                let style = column == 8 ? styles.status[entry.status.defaultColour(overdue: entry.overdue)]! : [0, 1, 6, 9].contains(column) ? styles.centered : styles.body
+                let style = column == table.statusColumn ? styles.status[entry.status.defaultColour(overdue: entry.overdue)]!
+                    : table.columns[column].centered ? styles.centered : styles.body
                 return Cell(column: column + 1, value: .text(text), style: style)
             }, row: row)
         }
         main.freeze(rows: 2)
-        main.setAutoFilter(CellRange(2, 1, max(ledger.entries.count + 2, 3), columns.count))
+        main.setAutoFilter(CellRange(2, 1, max(ledger.entries.count + 2, 3), table.columns.count))
         main.setPrintSetup(PrintSetup(repeatRows: 1...2))
     }
 

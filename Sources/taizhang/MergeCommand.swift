@@ -74,7 +74,7 @@ struct MergeCommand: ParsableCommand {
                 try LedgerWorkbook.write(ledger, to: output)
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try LedgerTable.writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    try LedgerTable(ledger).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
                     try file.commit()
                 }
                 if let json {

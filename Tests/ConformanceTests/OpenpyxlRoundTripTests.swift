@@ -205,6 +205,6 @@ struct OpenpyxlRoundTripTests {
         try process.run()
         let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "总台账,汇总,逾期事项,未报送,问题,来源|A3|A2:L23|$1:$2|进展情况|21|BarChart,DoughnutChart")
+        #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "总台账,汇总,逾期事项,未报送,问题,来源|A3|A2:P23|$1:$2|进展情况|21|BarChart,DoughnutChart")
     }
 }

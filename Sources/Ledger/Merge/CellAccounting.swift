@@ -15,12 +15,16 @@ struct ReturnAccount {
     /// The progress reported, by task id.
     var progress: [(String, ProgressEntry)] = []
     /// Columns the unit added, by column: their header and how many cells they hold.
-    private var addedColumns: [Int: (header: String, count: Int)] = [:]
+    private var addedColumns: [Int: (header: String, count: Int, reported: Int)] = [:]
+    /// Merged ranges spanning rows of the return, for the note that one value served several tasks.
+    private let verticalMerges: [CellArea]
+    private var sharedRangesNoted = Set<CellArea>()
     /// Units repeat their words: status is inferred once per distinct status and progress text.
     private var statusCache: [String: StatusInference] = [:]
 
     init(_ ret: UnitReturn) {
         (file, sheet, columns, headerRow) = (ret.file, ret.grid.sheet, ret.columns, ret.headerRow)
+        verticalMerges = ret.grid.mergedRanges.filter { $0.last.row > $0.first.row }
         unit = ret.unit
         summary = ReturnSummary(file: ret.file, unit: unit, sha256: ret.sha256, rowsRead: ret.rows.count, cellsRead: ret.cellsRead,
                                 saved: ret.saved, savedFromFile: ret.savedFromFile)
@@ -70,12 +74,19 @@ struct ReturnAccount {
         }
     }
 
-    /// Cells of columns the template does not have: the unit's role as the template states it, or added columns.
-    mutating func extraCells(_ row: UnitReturn.Row, task: PlanTask) {
+    /// Cells of columns the template does not have: the unit's role as the template states it, compared with the
+    /// plan; on the unit's own task, columns it added are kept under their headers; elsewhere they are reported.
+    mutating func extraCells(_ row: UnitReturn.Row, task: PlanTask, own: Bool) -> [ReturnExtra] {
+        var kept: [ReturnExtra] = []
         for (column, header, value) in row.extra {
             guard header.trimmingWhitespace == ReturnForm.roleHeader else {
-                summary.cellsReported += 1
-                addedColumns[column, default: (header, 0)].count += 1
+                addedColumns[column, default: (header, 0, 0)].count += 1
+                if own {
+                    kept.append(ReturnExtra(header: header.isEmpty ? "\(CellAddress.columnName(column))列" : header, text: value.text))
+                } else {
+                    summary.cellsReported += 1
+                    addedColumns[column]!.reported += 1
+                }
                 continue
             }
             let roleName = task.units.references.first { $0.name == unit }.map { ReturnForm.roleName($0.role) }
@@ -87,39 +98,56 @@ struct ReturnAccount {
                                     "本单位角色被改为“\(value.text)”（计划为“\(roleName ?? "无")”），以计划为准，未合并。"))
             }
         }
+        return kept
     }
 
-    /// Progress cells: merged when the task is the unit's own, reported when it is not.
-    mutating func progressCells(_ row: UnitReturn.Row, task: PlanTask, own: Bool) {
+    /// Progress cells: merged when the task is the unit's own, reported when it is not. A value merged over
+    /// several task rows serves each of them, and the clerk is told which range did.
+    mutating func progressCells(_ row: UnitReturn.Row, task: PlanTask, own: Bool, extras: [ReturnExtra]) {
         let progressCells = row.typed.filter(Merge.progressFields.contains)
         guard own else {
             summary.cellsReported += progressCells.count
             return
         }
-        guard !progressCells.isEmpty else { return }
-        summary.cellsMerged += progressCells.count
+        let shared = Merge.progressFields.filter { row.fields[$0] != nil && !row.typed.contains($0) }
+        guard !progressCells.isEmpty || !shared.isEmpty || !extras.isEmpty else { return }
+        summary.cellsMerged += progressCells.count + extras.count
+        noteShared(shared, row: row)
         let statusText = row.text(.status), progressText = row.text(.progress)
         let cacheKey = (statusText ?? "") + "\u{1F}" + (progressText ?? "")
         let inferred = statusCache[cacheKey] ?? StatusInference(statusCell: statusText.map(SimplifiedScript.convert),
                                                                 progress: progressText.map(SimplifiedScript.convert))
         statusCache[cacheKey] = inferred
-        if let ignored = inferred.ignoredStatusCell {
+        if let ignored = inferred.ignoredStatusCell, row.typed.contains(.status) {
             issues.append(.init(.warning, "bad-status", at: location(row, .status),
                                 "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnForm.statusChoices.map(\.displayName).joined(separator: "、"))。"))
         }
         progress.append((task.id, ProgressEntry(
             unit: unit ?? "", status: inferred.status, text: progressText, percent: inferred.percent,
-            completedOn: row.text(.completedOn), evidence: row.text(.evidence),
-            remarks: [row.text(.remarks), row.text(.problems), row.text(.nextSteps)].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
-            source: location(row, progressText != nil ? .progress : nil))))
+            completedOn: row.text(.completedOn), evidence: row.text(.evidence), remarks: row.text(.remarks),
+            person: row.text(.person), contact: row.text(.contact), problems: row.text(.problems), nextSteps: row.text(.nextSteps),
+            extras: extras, source: location(row, progressText != nil ? .progress : nil))))
+    }
+
+    /// One note per merged range whose value a row reads without typing it.
+    private mutating func noteShared(_ fields: Set<HeaderField>, row: UnitReturn.Row) {
+        for field in fields.sorted(by: { (columns[$0] ?? 0) < (columns[$1] ?? 0) }) {
+            guard let column = columns[field],
+                  let range = verticalMerges.first(where: { $0.contains(CellAddress(row: row.number, column: column)) }),
+                  sharedRangesNoted.insert(range).inserted else { continue }
+            issues.append(.init(.info, "shared-progress", at: location(row: range.first.row, column: column),
+                                "\(field.displayName)在 \(range) 合并为一格，同一内容计入其中每项任务（第 \(range.first.row)–\(range.last.row) 行）。"))
+        }
     }
 
     /// After the last row: one issue per added column, and one when the file filled in nothing for its unit.
     mutating func finish() {
         for (column, added) in addedColumns.sorted(by: { $0.key < $1.key }) {
             let name = added.header.isEmpty ? "\(CellAddress.columnName(column)) 列（无表头）" : "“\(added.header)”列"
-            issues.append(.init(.warning, "added-column", at: location(row: headerRow, column: column),
-                                "单位新增了\(name)（\(added.count) 个单元格），不在台账中，未合并；如需保留请写入“进展情况”或“备注”。"))
+            let kept = added.count - added.reported
+            let fate = added.reported == 0 ? "已作为附加列保留在总台账中" : "本单位任务的 \(kept) 格保留在总台账中，其余 \(added.reported) 格不属于本单位任务，未合并"
+            issues.append(.init(added.reported == 0 ? .info : .warning, "added-column", at: location(row: headerRow, column: column),
+                                "单位新增了\(name)（\(added.count) 个单元格），\(fate)。"))
         }
         // A file that names its unit but fills in nothing for it: its tasks will show 未报送 although a file came.
         if progress.isEmpty && summary.rowsMatched > 0 {

@@ -41,8 +41,8 @@ public struct Merger {
             let own = ownTasks.contains(task.id)
             if !own { account.foreignTask(row, task: task) }
             account.planCells(row, task: task)
-            account.extraCells(row, task: task)
-            account.progressCells(row, task: task, own: own)
+            let extras = account.extraCells(row, task: task, own: own)
+            account.progressCells(row, task: task, own: own, extras: extras)
         }
         account.finish()
     }

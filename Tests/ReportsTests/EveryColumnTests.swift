@@ -1,0 +1,71 @@
+import Foundation
+import Ledger
+import Reports
+import Table
+import Testing
+import XLSX
+
+/// Everything a unit typed, and every column of the plan, reaches the ledger (issue "everything a unit typed").
+@Suite("Every column reaches the ledger")
+struct EveryColumnTests {
+    @Test("完成时间, 佐证材料, 责任人 and 备注 units typed are columns of the 总台账 and the CSV, and fields of the JSON")
+    func unitFields() throws {
+        let ledger = try SampleRound.ledger()
+        let table = LedgerTable(ledger)
+        let titles = table.columns.map(\.title)
+        for title in ["完成时间", "佐证材料", "责任人", "备注"] { #expect(titles.contains(title), "\(title)") }
+        let reports = ledger.entries.flatMap(\.progress)
+        let withPerson = try #require(reports.first { $0.person != nil })
+        let entry = try #require(ledger.entries.firstIndex { $0.progress.contains(withPerson) })
+        let row = table.fields(ledger.entries[entry], index: entry)
+        #expect(row[titles.firstIndex(of: "责任人")!].contains("【\(withPerson.unit)】\(withPerson.person!)"))
+        let reread = try LedgerJSON.decode(Data(try LedgerJSON.encode(ledger)))
+        #expect(reread.entries.flatMap(\.progress).map(\.person) == reports.map(\.person))
+        #expect(reread.entries.flatMap(\.progress).map(\.completedOn) == reports.map(\.completedOn))
+    }
+
+    @Test("the plan's 责任领导 and other columns are carried in the plan's order; 牵头 and 配合 are columns of their own")
+    func planColumns() throws {
+        let plan = RealPlanRoundTests.corpus + "/13-chuzhou-2020/plan.xlsx"
+        let ledger = try Merge.run(plan: plan, returns: [], options: MergeOptions(asOf: CalendarDate(year: 2020, month: 12, day: 1)!))
+        let table = LedgerTable(ledger)
+        let titles = table.columns.map(\.title)
+        #expect(titles.contains("牵头负责领导"))
+        let lead = try #require(titles.firstIndex(of: "牵头单位")), coop = try #require(titles.firstIndex(of: "配合单位"))
+        let first = table.fields(ledger.entries[0], index: 0)
+        #expect(first[lead] == "市发展改革委")
+        #expect(first[coop].hasPrefix("市经信局、市商务局"))
+        #expect(!first[lead].contains("市经信局"))
+        #expect(first[titles.firstIndex(of: "牵头负责领导")!] == "金力。")
+    }
+
+    @Test("a progress text and status merged over three task rows serve all three, and the clerk is told the range")
+    func mergedProgress() throws {
+        let plan = try SampleRound.plan()
+        let dir = NSTemporaryDirectory() + "taizhang-merged-progress-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tasks = ReturnForm.tasks(for: "法规科", in: plan).prefix(3)
+        let path = dir + "/" + ReturnForm.fileName(for: "法规科")
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(custom: [(ReturnForm.unitProperty, "法规科")])))
+        let sheet = try writer.addSheet(ReturnForm.sheetName)
+        try sheet.append(values: ["任务编号", "具体任务", "进展情况", "完成状态"].map { .text($0) })
+        try sheet.merge(CellRange("C2:C4")!)
+        try sheet.merge(CellRange("D2:D4")!)
+        for (i, (task, _)) in tasks.enumerated() {
+            try sheet.append(values: [.text(task.id), .text(task.task.original), i == 0 ? .text("三项工作一并推进，已完成方案制定。") : nil, i == 0 ? .text("推进中") : nil])
+        }
+        try writer.close()
+        let ledger = Merge.run(plan: plan, returns: [try UnitReturn.read(path: path, registry: plan.registry)], asOf: SampleRound.asOf)
+        for (task, _) in tasks {
+            let entry = try #require(ledger.entries.first { $0.task.id == task.id })
+            #expect(entry.progress.first { $0.unit == "法规科" }?.text == "三项工作一并推进，已完成方案制定。", "\(task.id)")
+            #expect(!entry.missing.contains("法规科"))
+        }
+        let notes = ledger.issues.filter { $0.code == "shared-progress" }
+        #expect(notes.count == 2)
+        #expect(notes.first?.message.contains("C2:C4") == true && notes.first?.severity == .info)
+        let ret = try #require(ledger.returns.first)
+        #expect(ret.cellsRead == ret.cellsMerged + ret.cellsUnchanged + ret.cellsReported)
+    }
+}
