@@ -68,4 +68,46 @@ struct EveryColumnTests {
         let ret = try #require(ledger.returns.first)
         #expect(ret.cellsRead == ret.cellsMerged + ret.cellsUnchanged + ret.cellsReported)
     }
+
+    @Test("plan text pasted back from Word (a line break, a space between two Chinese characters, NBSP) is no change; a real edit warns and marks it")
+    func pastedText() throws {
+        let plan = try SampleRound.plan()
+        let dir = NSTemporaryDirectory() + "taizhang-pasted-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tasks = Array(ReturnForm.tasks(for: "法规科", in: plan).prefix(4).map(\.task))
+        func pasted(_ text: String, _ i: Int) -> String {
+            let chars = Array(text)
+            switch i {
+            case 0: return String(chars[..<4]) + "\n" + String(chars[4...])
+            case 1: return String(chars[..<3]) + " " + String(chars[3...])
+            case 2: return String(chars[..<2]) + "\u{00A0}" + String(chars[2...]) + "\u{3000}"
+            default: return text.replacingOccurrences(of: "公开", with: "发布")
+            }
+        }
+        let path = dir + "/" + ReturnForm.fileName(for: "法规科")
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(custom: [(ReturnForm.unitProperty, "法规科")])))
+        let sheet = try writer.addSheet(ReturnForm.sheetName)
+        try sheet.append(values: ["具体任务", "具体要求", "进展情况"].map { .text($0) })
+        for (i, task) in tasks.enumerated() {
+            try sheet.append(values: [.text(pasted(task.task.original, i)), task.requirement.map { .text($0.original) }, .text("推进中")])
+        }
+        try writer.close()
+        let ledger = Merge.run(plan: plan, returns: [try UnitReturn.read(path: path, registry: plan.registry)], asOf: SampleRound.asOf)
+        let changed = ledger.issues.filter { $0.code == "plan-changed" }
+        #expect(changed.count == 1, "\(changed.map(\.message))")
+        #expect(changed.first?.location.cell?.row == 5)
+        #expect(changed.first?.message.contains("【发布】") == true && changed.first?.message.contains("【公开】") == true)
+    }
+
+    @Test("a plan with no deadline column: the briefing says 计划未设完成时限 and shows no 逾期 figure")
+    func planWithoutDeadlines() throws {
+        let plan = RealPlanRoundTests.corpus + "/11-liandu-2023/plan.xlsx"
+        let ledger = try Merge.run(plan: plan, returns: [], options: MergeOptions(asOf: CalendarDate(year: 2023, month: 12, day: 31)!))
+        let briefing = Briefing(ledger)
+        #expect(!briefing.setsDeadlines)
+        #expect(briefing.headline.contains("计划未设完成时限"))
+        #expect(!briefing.headline.contains("逾期0项"))
+        #expect(ledger.entries.allSatisfy { !$0.overdue })
+    }
 }

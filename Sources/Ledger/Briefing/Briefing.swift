@@ -35,6 +35,8 @@ public struct Briefing: Sendable {
         public var submitted: Bool { state != .missing }
     }
     public var reporting: [Reporting]
+    /// False for a plan with no deadline at all (no 完成时限 column): no 逾期 or 到期 figure is shown.
+    public var setsDeadlines: Bool
 
     /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，长期推进e项；m个单位已报送，k个单位未报送。"
     public var headline: String {
@@ -42,8 +44,11 @@ public struct Briefing: Sendable {
         let share = taskCount == 0 ? 0 : Double(completed) / Double(taskCount) * 100
         let percent = String(format: "%.1f%%", share)
         let submitted = reporting.filter(\.submitted).count
+        // A plan that sets no deadlines has nothing overdue: say so rather than print a zero that means nothing.
+        let overdue = setsDeadlines ? "逾期\(totals[.overdue] ?? 0)项，" : ""
+        let note = setsDeadlines ? "" : "（计划未设完成时限，不计逾期和到期）"
         return "截至\(asOf.month)月\(asOf.day)日，\(taskCount)项任务中已完成\(completed)项（\(percent)），推进中\(totals[.onTrack] ?? 0)项，"
-            + "滞后\(totals[.lagging] ?? 0)项，逾期\(totals[.overdue] ?? 0)项，长期推进\(totals[.ongoing] ?? 0)项；"
+            + "滞后\(totals[.lagging] ?? 0)项，\(overdue)长期推进\(totals[.ongoing] ?? 0)项\(note)；"
             + "\(submitted)个单位已报送，\(reporting.count - submitted)个单位未报送。"
     }
 
@@ -61,6 +66,7 @@ public struct Briefing: Sendable {
         totals = total.counts
         (overdue, dueSoon) = Self.lists(ledger.entries, asOf: asOf, dueSoonDays: dueSoonDays)
         reporting = Self.reporting(ledger, reportBy: reportBy)
+        setsDeadlines = ledger.entries.contains { if case .missing = $0.task.deadline.kind { false } else { true } }
     }
 
     /// The overdue tasks, most days past first, and those due within `dueSoonDays`, soonest first. Derived from the

@@ -68,8 +68,9 @@ struct ReturnAccount {
                 summary.cellsUnchanged += 1
             } else {
                 summary.cellsReported += 1
+                let shown = TextDifference.marked(Merge.planValue(field, of: task) ?? "", typed)
                 issues.append(.init(.warning, "plan-changed", at: location(row, field),
-                                    "计划内容被修改为“\(Merge.prefix(typed))”（计划为“\(Merge.prefix(Merge.planValue(field, of: task) ?? ""))”），以计划为准，未合并。"))
+                                    "计划内容被修改为“\(shown.typed)”（计划为“\(shown.plan)”，不同处标在【】中），以计划为准，未合并。"))
             }
         }
     }

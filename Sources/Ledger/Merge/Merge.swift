@@ -80,11 +80,13 @@ public enum Merge {
         }
     }
 
-    /// Equal once normalized, or once their outline numbers are set aside. Compared by bytes: normalization already made equal texts byte-equal, and
+    /// Equal once normalized, or once their outline numbers and white space are set aside. Compared by bytes: normalization already made equal texts byte-equal, and
     /// `String`'s canonical comparison of Chinese text is slow enough to show over 200,000 rows.
     static func sameText(_ a: String, _ b: String) -> Bool {
         if TextKey(TextNormalization.normalize(a)) == TextKey(TextNormalization.normalize(b)) { return true }
-        return TextKey(RowMatcher.comparable(a)) == TextKey(RowMatcher.comparable(b))
+        // Text pasted back from Word: line breaks and spaces inside Chinese text (NBSP, U+3000, zero-width) are no change.
+        func bare(_ text: String) -> String { RowMatcher.comparable(text).filter { !$0.isWhitespace } }
+        return TextKey(bare(a)) == TextKey(bare(b))
     }
 
     /// A file's name without its folders.
