@@ -67,6 +67,7 @@ struct EveryColumnTests {
         #expect(notes.first?.message.contains("C2:C4") == true && notes.first?.severity == .info)
         let ret = try #require(ledger.returns.first)
         #expect(ret.cellsRead == ret.cellsMerged + ret.cellsUnchanged + ret.cellsReported)
+        #expect(try LedgerCellCheck.lostCells(ledger, returns: [path]) == [])
     }
 
     @Test("plan text pasted back from Word (a line break, a space between two Chinese characters, NBSP) is no change; a real edit warns and marks it")
@@ -88,9 +89,10 @@ struct EveryColumnTests {
         let path = dir + "/" + ReturnForm.fileName(for: "法规科")
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(custom: [(ReturnForm.unitProperty, "法规科")])))
         let sheet = try writer.addSheet(ReturnForm.sheetName)
-        try sheet.append(values: ["具体任务", "具体要求", "进展情况"].map { .text($0) })
+        // The unit adds a column of its own (工作亮点): kept under its header.
+        try sheet.append(values: ["具体任务", "具体要求", "进展情况", "工作亮点"].map { .text($0) })
         for (i, task) in tasks.enumerated() {
-            try sheet.append(values: [.text(pasted(task.task.original, i)), task.requirement.map { .text($0.original) }, .text("推进中")])
+            try sheet.append(values: [.text(pasted(task.task.original, i)), task.requirement.map { .text($0.original) }, .text("推进中"), .text("亮点\(i + 1)")])
         }
         try writer.close()
         let ledger = Merge.run(plan: plan, returns: [try UnitReturn.read(path: path, registry: plan.registry)], asOf: SampleRound.asOf)
@@ -98,6 +100,15 @@ struct EveryColumnTests {
         #expect(changed.count == 1, "\(changed.map(\.message))")
         #expect(changed.first?.location.cell?.row == 5)
         #expect(changed.first?.message.contains("【发布】") == true && changed.first?.message.contains("【公开】") == true)
+        #expect(LedgerTable(ledger).columns.map(\.title).contains("工作亮点"))
+        #expect(ledger.issues.first { $0.code == "added-column" }?.severity == .info)
+        #expect(try LedgerCellCheck.lostCells(ledger, returns: [path]) == [])
+    }
+
+    @Test("every cell of the sample round's returns is in the written ledger or listed in 问题 at its cell, row or file")
+    func sampleRoundLosesNothing() throws {
+        let ledger = try SampleRound.ledger()
+        #expect(try LedgerCellCheck.lostCells(ledger, returns: try InputFiles.expand([SampleRound.samples + "/returns"])) == [])
     }
 
     @Test("a plan with no deadline column: the briefing says 计划未设完成时限 and shows no 逾期 figure")

@@ -65,6 +65,9 @@ struct RealPlanRoundTests {
         #expect(!ledger.issues.contains { $0.code == "plan-changed" }, "\(ledger.issues.filter { $0.code == "plan-changed" }.map(\.message).prefix(3))")
         #expect(!ledger.issues.contains { $0.code == "unmatched-row" || $0.code == "fuzzy-match" })
         for ret in ledger.returns { #expect(ret.cellsRead == ret.cellsMerged + ret.cellsUnchanged + ret.cellsReported) }
+        let files = try InputFiles.expand([dir + "/returns"])
+        let lost = try LedgerCellCheck.lostCells(ledger, returns: files)
+        #expect(lost.isEmpty, "\(lost.prefix(5))")
         let summary = LedgerSummary(ledger)
         let owners = Set(plan.tasks.flatMap(\.units.owners))
         for line in summary.lines where owners.contains(line.unit) {
