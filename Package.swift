@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger", "Reports"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger", "Reports", "TestSupport"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Reports
 import Table
+import TestSupport
 import Testing
 import XLSX
 
@@ -11,40 +12,10 @@ import XLSX
 struct OpenpyxlRoundTripTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A venv with openpyxl under .build, made once; nil with the reason when Python is missing.
-    static func python() throws -> String {
-        let venv = repository.appendingPathComponent(".build/openpyxl-venv").path
-        let python = venv + "/bin/python"
-        if run(python, ["-c", "import openpyxl"]) == 0 { return python }
-        guard run("/usr/bin/env", ["python3", "--version"]) == 0 else {
-            throw Missing(reason: "python3 is not installed: the openpyxl round trip needs it (apt-get install python3 python3-venv)")
-        }
-        guard run("/usr/bin/env", ["python3", "-m", "venv", venv]) == 0,
-              run(python, ["-m", "pip", "install", "--quiet", "openpyxl==3.1.5"]) == 0 else {
-            throw Missing(reason: "could not make a venv with openpyxl at \(venv) (python3-venv and PyPI needed)")
-        }
-        return python
-    }
-
-    struct Missing: Error, CustomStringConvertible { let reason: String; var description: String { reason } }
+    static func python() throws -> String { try Openpyxl.python() }
 
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], output: Pipe? = nil) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        if let output {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            output.fileHandleForWriting.write(data)
-            return process.terminationStatus
-        }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    static func run(_ executable: String, _ arguments: [String], output: Pipe? = nil) -> Int32 { Openpyxl.run(executable, arguments, output: output) }
 
     @Test("xlsx→xlsx copies of every agreed corpus file read back in openpyxl as the oracle")
     func roundTrip() throws {
