@@ -102,3 +102,23 @@ extension RealPlanShapesTests {
         #expect(RowMatcher(plan: seed).match(id: nil, task: "(一)" + withRequirement.task.original, requirement: withRequirement.requirement!.original)?.fuzzy == false)
     }
 }
+
+extension RealPlanShapesTests {
+    @Test("names a page ran together are cut where a name cannot run on; groups that own what follows stay whole")
+    func runTogether() {
+        let parser = UnitParser(registry: .empty)
+        #expect(parser.parse("晋陵公司轨道公司").references.map(\.name) == ["晋陵公司", "轨道公司"])
+        #expect(parser.parse("五星街道南大街街道荷花池街道").references.map(\.name) == ["五星街道", "南大街街道", "荷花池街道"])
+        #expect(parser.parse("各街道办事处").references.map(\.name) == ["各街道办事处"])
+        #expect(parser.parse("市政府各有关部门").references.map(\.name) == ["市政府各有关部门"])
+        #expect(parser.parse("人民大垸、荒湖管理区").references.map(\.name) == ["人民大垸管理区", "荒湖管理区"])
+        #expect(parser.parse("市税务局、市人行、滁州经开区管委会").references.map(\.name) == ["市税务局", "市人行", "滁州经开区管委会"])
+    }
+
+    @Test("a 整改时限 of 3天 is relative, counted from an anchor the cell does not name")
+    func bareOffset() {
+        let deadline = DeadlineParser(planYear: 2023).parse("3天")
+        #expect(deadline.kind == .relative(offset: 3, unit: .day, anchor: .unknown))
+        #expect(deadline.flags.contains(.needsAnchor))
+    }
+}

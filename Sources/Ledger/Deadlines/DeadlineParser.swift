@@ -113,6 +113,13 @@ public struct DeadlineParser: Sendable {
         if s.take(anyOf: ["即时", "立即", "随时", "即办", "马上"]) != nil {
             return Reading(kind: .relative(offset: 0, unit: .day, anchor: .event))
         }
+        // A 整改时限 of "3天" or "5个工作日" alone means as long as "3天内": counted from an anchor the cell does not name.
+        if let (offset, unit) = s.attempt({ t -> (Int, Deadline.OffsetUnit)? in
+            guard let found = offset(&t), t.atEnd else { return nil }
+            return found
+        }) {
+            return Reading(kind: .relative(offset: offset, unit: unit, anchor: .unknown), flags: [.needsAnchor])
+        }
         // 本月底前, 本月内: the month the notice went out, which the table does not say.
         if s.take(anyOf: ["本月底", "本月末", "本月内", "当月底", "当月"]) != nil {
             _ = s.take(anyOf: ["以前", "之前", "前"])

@@ -106,7 +106,7 @@ public struct UnitParser: Sendable {
     }
 
     private func readClause(_ clause: String, role: UnitRole?, into draft: inout Draft) {
-        let written = UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators)
+        let written = UnitTokenizer.split(clause, at: UnitTokenizer.peerSeparators).flatMap(UnitTokenizer.splittingRunTogether)
         var peers = UnitTokenizer.splittingOpenLists(UnitTokenizer.joiningGroupTerms(written)).map(Peer.init)
         for (index, name) in UnitTokenizer.sharingAffixes(peers.map(\.name)).enumerated() { peers[index].name = name }
         guard let last = peers.last else { return }

@@ -77,8 +77,11 @@ enum UnitTokenizer {
             }
         }
         if let last = names.last, let suffix = sharedSuffixes.first(where: { last.hasSuffix($0) && last.count > $0.count }) {
-            for index in shared.indices.dropLast() where placeEndings.contains(where: shared[index].hasSuffix)
-                && !UnitParser.looksLikeOrganisation(shared[index]) {
+            // A place (城乡一体化示范区) or a bare name (人民大垸) before the list's last name takes its suffix.
+            // A bare name takes it only in a list of places and bare names: among offices (市税务局、市人行、…) it is an office.
+            let amongPlaces = !names.dropLast().contains(where: UnitParser.looksLikeOrganisation)
+            for index in shared.indices.dropLast() where !UnitParser.looksLikeOrganisation(shared[index]) && !shared[index].contains("各")
+                && (placeEndings.contains(where: shared[index].hasSuffix) || (amongPlaces && shared[index].count <= 5)) {
                 shared[index] += suffix
             }
         }
@@ -91,7 +94,7 @@ enum UnitTokenizer {
                                           "审计", "国资", "市场监", "统计", "医保", "医疗保障", "林业", "城管", "城市管理", "体育", "信访",
                                           "税务", "金融", "政务服务", "数据", "大数据", "档案", "气象", "供销", "粮食", "能源", "规划",
                                           "国土", "环保", "安监", "旅游", "外事", "民宗", "人防", "机关事务", "行政审批", "网信"]
-    private static let sharedSuffixes = ["党工委和管委会", "党委和人民政府", "党委和政府", "人民政府", "管委会", "党工委", "办事处"]
+    private static let sharedSuffixes = ["党工委和管委会", "党委和人民政府", "党委和政府", "人民政府", "管委会", "党工委", "办事处", "管理区"]
     private static let placeEndings = ["区", "县", "市", "镇", "乡", "园", "街道"]
 
     private static let levels: Set<String> = ["省", "市", "县", "区", "乡", "镇", "街道", "村", "社区", "旗"]
@@ -103,6 +106,36 @@ enum UnitTokenizer {
         // A level and a kind: 区政府, 镇人民政府.
         return levels.contains { level in peer.hasPrefix(level) && kinds.contains(String(peer.dropFirst(level.count))) }
     }
+
+    /// Names run together when a page lost the line breaks between them ("晋陵公司轨道公司", "五星街道南大街街道"):
+    /// cut after an ending no name runs on from (街道, 公司, 政府, 管委会, 办事处) and before a group term (各…).
+    /// Only a peer with no separator at all is cut, and only into pieces of three characters or more.
+    static func splittingRunTogether(_ peer: String) -> [String] {
+        guard peer.count >= 8, !peer.contains(" ") else { return [peer] }
+        let chars = Array(peer)
+        var pieces: [String] = []
+        var start = 0, depth = 0
+        for index in chars.indices {
+            if opening.contains(chars[index]) { depth += 1 }
+            if closing.contains(chars[index]) { depth = max(0, depth - 1) }
+            guard depth == 0, index + 1 < chars.count else { continue }
+            let piece = String(chars[start...index]), rest = chars.count - index - 1
+            let after = String(chars[(index + 1)...])
+            let endsName = runTogetherEndings.contains { piece.hasSuffix($0) } && !opening.contains(chars[index + 1])
+                && !kinds.contains(where: after.hasPrefix)
+            // Before 各 only after a name that cannot own what follows: 市政府各有关部门 is one group.
+            let beforeGroup = chars[index + 1] == "各" && !piece.hasSuffix("政府")
+                && (UnitParser.looksLikeOrganisation(piece.filter { !opening.contains($0) && !closing.contains($0) }) || closing.contains(chars[index]))
+            if piece.count >= 3, rest >= 3, endsName || beforeGroup {
+                pieces.append(piece)
+                start = index + 1
+            }
+        }
+        pieces.append(String(chars[start...]))
+        return pieces
+    }
+
+    private static let runTogetherEndings = ["街道", "公司", "管委会", "办事处"]
 
     /// A peer cut at every space and joining word outside brackets: `pieces[i]` and
     /// `pieces[i + 1]` are separated by `joins[i]` ("" for a space, else the word).
