@@ -23,17 +23,17 @@ public enum BriefingWorkbook {
         let sheet = try writer.addSheet(sheetName)
         // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
         // column fits the longest names of a city's units (市政务服务大厅管理中心) on one line.
-        for (column, width) in [24.0, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
+        for (column, width) in [24.0, 10, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
         try sheet.append([Cell(column: 1, value: .text(title), style: styles.title)], height: 30)
-        try sheet.merge(CellRange(1, 1, 1, 10))
+        try sheet.merge(CellRange(1, 1, 1, SummaryTable.width))
         try sheet.append([Cell(column: 1, value: .text(briefing.headline), style: styles.headline)], height: 48)
-        try sheet.merge(CellRange(2, 1, 2, 10))
+        try sheet.merge(CellRange(2, 1, 2, SummaryTable.width))
 
         try SummaryTable.write(briefing.lines, total: briefing.total, to: sheet, headerRow: 4,
                                styles: .init(header: styles.header, body: styles.body, number: styles.centered, percent: styles.percent))
         let totalRow = 5 + briefing.lines.count
         try sheet.append([Cell(column: 1, value: .text("说明：" + LedgerSummary.rateDefinition), style: styles.note)], row: totalRow + 1, height: 36)
-        try sheet.merge(CellRange(totalRow + 1, 1, totalRow + 1, 10))
+        try sheet.merge(CellRange(totalRow + 1, 1, totalRow + 1, SummaryTable.width))
         addCharts(briefing, to: sheet, totalRow: totalRow)
 
         var row = totalRow + 3
@@ -53,17 +53,18 @@ public enum BriefingWorkbook {
         func reference(_ row: Int, _ column: Int, _ toRow: Int, _ toColumn: Int) -> String {
             Chart.reference(sheet: sheetName, CellRange(row, column, toRow, toColumn))
         }
+        let first = SummaryTable.firstBucketColumn, last = first + buckets.count - 1
         let series = buckets.enumerated().map { i, bucket in
-            Chart.Series(name: bucket.rawValue, nameCell: reference(4, 3 + i, 4, 3 + i),
+            Chart.Series(name: bucket.rawValue, nameCell: reference(4, first + i, 4, first + i),
                          values: briefing.lines.map { Double($0.counts[bucket] ?? 0) },
-                         valuesRange: reference(firstUnitRow, 3 + i, lastUnitRow, 3 + i), color: colours[bucket])
+                         valuesRange: reference(firstUnitRow, first + i, lastUnitRow, first + i), color: colours[bucket])
         }
         sheet.addChart(Chart(kind: .bar(horizontal: true, stacked: true), title: "各单位牵头任务进展", categories: briefing.lines.map(\.unit),
-                             categoriesRange: reference(firstUnitRow, 1, lastUnitRow, 1), series: series), at: CellRange(4, 12, 22, 19))
-        sheet.addChart(Chart(kind: .doughnut, title: "任务状态分布", categories: buckets.map(\.rawValue), categoriesRange: reference(4, 3, 4, 9),
+                             categoriesRange: reference(firstUnitRow, 1, lastUnitRow, 1), series: series), at: CellRange(4, 13, 22, 20))
+        sheet.addChart(Chart(kind: .doughnut, title: "任务状态分布", categories: buckets.map(\.rawValue), categoriesRange: reference(4, first, 4, last),
                              series: [.init(name: "任务数", values: buckets.map { Double(briefing.totals[$0] ?? 0) },
-                                            valuesRange: reference(totalRow, 3, totalRow, 9), pointColors: buckets.map { colours[$0]! })]),
-                       at: CellRange(24, 12, 42, 19))
+                                            valuesRange: reference(totalRow, first, totalRow, last), pointColors: buckets.map { colours[$0]! })]),
+                       at: CellRange(24, 13, 42, 20))
     }
 
     /// A titled list of tasks (逾期清单, 临期提醒), "无" when empty.

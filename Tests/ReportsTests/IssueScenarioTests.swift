@@ -68,6 +68,9 @@ struct IssueScenarioTests {
         #expect(lines["市发展改革委"]?.leadTasks == 2 && lines["市发展改革委"]?.counts[.onTrack] == 2)
         #expect(lines["市财政局"]?.leadTasks == 1 && lines["市财政局"]?.counts[.completed] == 1)
         #expect(summary.total.leadTasks == 3 && summary.total.due == 0)
+        // Cooperating units have their line too: their tasks beside, not in the owners' counts.
+        #expect(lines["市经信局"]?.cooperatingTasks == 2 && lines["市经信局"]?.leadTasks == 0)
+        #expect(lines["滁州经开区管委会"]?.cooperatingTasks == 3)
         #expect(ledger.entries.allSatisfy { !$0.overdue })
         #expect(ledger.entries.contains { $0.missing.contains(silent) })
         let table = LedgerTable(ledger)

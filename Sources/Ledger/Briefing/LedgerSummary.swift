@@ -7,7 +7,10 @@ public struct LedgerSummary: Sendable {
 
     public struct Line: Sendable, Equatable {
         public var unit: String
+        /// Tasks the unit owns (leads, or is responsible for where no lead is named): the ones its counts are about.
         public var leadTasks: Int
+        /// Tasks it cooperates on, owned by others: shown beside, not counted in the buckets.
+        public var cooperatingTasks = 0
         public var counts: [Bucket: Int]
         /// Tasks due by the as-of date, and of those the completed ones (ongoing tasks are not due).
         public var due: Int
@@ -61,7 +64,16 @@ public struct LedgerSummary: Sendable {
         for (index, entry) in entries.enumerated() {
             for owner in Set(entry.task.units.owners) { byLead[owner, default: []].append(index) }
         }
-        lines = ledger.units.map { unit in line(unit.name, byLead[unit.name] ?? []) }
+        var cooperating: [String: Int] = [:]
+        for entry in entries {
+            let owners = Set(entry.task.units.owners)
+            for unit in Set(entry.task.units.units(.cooperating)) where !owners.contains(unit) { cooperating[unit, default: 0] += 1 }
+        }
+        lines = ledger.units.map { unit in
+            var found = line(unit.name, byLead[unit.name] ?? [])
+            found.cooperatingTasks = cooperating[unit.name] ?? 0
+            return found
+        }
         total = line(nil, Array(entries.indices))
     }
 
