@@ -31,7 +31,7 @@ public struct LedgerTable {
         }
         for (role, title) in [(UnitRole.lead, "牵头单位"), (.cooperating, "配合单位"), (.responsible, "责任单位")]
         where tasks.contains(where: { $0.units.references.contains { $0.role == role } }) {
-            columns.append(Column(title: title, width: 18, centered: false) { entry, _ in Self.units(entry.task.units, role: role) })
+            columns.append(Column(title: title, width: 18, centered: false) { entry, _ in entry.task.units.written(role) })
         }
         for header in Self.planExtraHeaders(tasks) {
             columns.append(Column(title: header.title, width: 12, centered: false) { entry, _ in
@@ -65,16 +65,6 @@ public struct LedgerTable {
         try writer.write(row: columns.map(\.title))
         for (i, entry) in ledger.entries.enumerated() { try writer.write(row: fields(entry, index: i)) }
         try writer.flush()
-    }
-
-    /// The units of one role as the plan names them: a group once by its name, not member by member.
-    static func units(_ assignment: UnitAssignment, role: UnitRole) -> String {
-        var names: [String] = []
-        for reference in assignment.references where reference.role == role {
-            let name = reference.viaGroup ?? reference.name
-            if !names.contains(name) { names.append(name) }
-        }
-        return names.joined(separator: "、")
     }
 
     /// "【unit】value" per line, for each unit that gave a value.

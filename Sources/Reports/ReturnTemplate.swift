@@ -19,45 +19,44 @@ public enum ReturnTemplate {
         let locked = writer.style(HouseStyle.body)
         let open = writer.style(HouseStyle.input)
         let openDate = writer.style(HouseStyle.inputDate)
-        let columns = ReturnForm.planHeaders.count + ReturnForm.progressHeaders.count
+        let planHeaders = ReturnForm.planHeaders(for: plan), headers = planHeaders + ReturnForm.progressHeaders
+        let columns = headers.count
+        func column(_ header: String) -> Int { headers.firstIndex(of: header)! + 1 }
 
         let sheet = try writer.addSheet(ReturnForm.sheetName)
         // Widths and merges come before the rows so that rows are sized for the text that shows.
-        for (column, width) in [(1, 13.0), (2, 18.0), (3, 30.0), (4, 40.0), (5, 14.0), (6, 8.0), (7, 12.0), (8, 40.0), (9, 10.0), (10, 12.0), (11, 20.0), (12, 16.0)] {
-            sheet.setColumn(column, width: width)
-        }
+        let widths: [String: Double] = ["任务编号": 13, "工作类别": 18, "具体任务": 30, "具体要求": 40, ReturnForm.roleHeader: 8, "完成时限": 12,
+                                        "进展情况": 40, "完成状态": 10, "完成时间": 12, "佐证材料": 20, "备注": 16]
+        for (index, header) in headers.enumerated() { sheet.setColumn(index + 1, width: widths[header] ?? 14) }
         try sheet.append([Cell(column: 1, value: .text(title), style: titleStyle)], height: 30)
-        try sheet.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: columns)))
+        try sheet.merge(CellRange(1, 1, 1, columns))
+        let progress = column("进展情况")
         try sheet.append([Cell(column: 1, value: .text("\(ReturnForm.unitProperty)：\(unit)"), style: label),
-                          Cell(column: 8, value: .text("联系人："), style: label),
-                          Cell(column: 10, value: .text("联系电话："), style: label)], blanks: [9: blank, 11: blank])
+                          Cell(column: progress, value: .text("联系人："), style: label),
+                          Cell(column: progress + 2, value: .text("联系电话："), style: label)], blanks: [progress + 1: blank, progress + 3: blank])
         try sheet.merge(CellRange("A2:D2")!)
-        try sheet.append((ReturnForm.planHeaders + ReturnForm.progressHeaders).enumerated().map { i, text in
-            Cell(column: i + 1, value: .text(text), style: i < ReturnForm.planHeaders.count ? header : input)
+        try sheet.append(headers.enumerated().map { i, text in
+            Cell(column: i + 1, value: .text(text), style: i < planHeaders.count ? header : input)
         }, height: 30)
 
         for (i, (task, role)) in rows.enumerated() {
             let row = 4 + i
-            // The group column merged over rows of one category, as in the plan.
+            // The category column merged over rows of one category, as in the plan.
             if i == 0 || rows[i - 1].task.category?.text != task.category?.text {
                 let end = rows[i...].firstIndex { $0.task.category?.text != task.category?.text } ?? rows.count
-                if end - i > 1 { try sheet.merge(CellRange(first: CellReference(row: row, column: 2), last: CellReference(row: 3 + end, column: 2))) }
+                if end - i > 1 { try sheet.merge(CellRange(row, 2, 3 + end, 2)) }
             }
-            let roleName = ReturnForm.roleName(role)
-            let cells = [
-                Cell(column: 1, value: .text(task.id), style: locked),
-                Cell(column: 2, value: .text(task.category?.text ?? ""), style: locked),
-                Cell(column: 3, value: .text(task.task.text), style: locked),
-                Cell(column: 4, value: .text(task.requirement?.text ?? ""), style: locked),
-                Cell(column: 5, value: .text(task.unitsText), style: locked),
-                Cell(column: 6, value: .text(roleName), style: locked),
-                Cell(column: 7, value: .text(task.deadline.text), style: locked),
+            let values: [String: String] = [
+                "任务编号": task.id, "工作类别": task.category?.text ?? "", "具体任务": task.task.text, "具体要求": task.requirement?.text ?? "",
+                "牵头单位": task.units.written(.lead), "配合单位": task.units.written(.cooperating), "责任单位": task.units.written(.responsible),
+                ReturnForm.roleHeader: ReturnForm.roleName(role), "完成时限": task.deadline.text,
             ]
-            let inputs = Dictionary(uniqueKeysWithValues: (8...columns).map { ($0, $0 == 10 ? openDate : open) })
+            let cells = planHeaders.enumerated().map { Cell(column: $0 + 1, value: .text(values[$1] ?? ""), style: locked) }
+            let inputs = Dictionary(uniqueKeysWithValues: ((planHeaders.count + 1)...columns).map { ($0, $0 == column("完成时间") ? openDate : open) })
             try sheet.append(cells, row: row, blanks: inputs)
         }
         let last = max(3 + rows.count, 4)
-        try sheet.addDropdown(Dropdown(range: CellRange(first: CellReference(row: 4, column: 9), last: CellReference(row: last, column: 9)),
+        try sheet.addDropdown(Dropdown(range: CellRange(4, column("完成状态"), last, column("完成状态")),
                                        items: ReturnForm.statusChoices.map(\.displayName), prompt: "请选择完成状态"))
         sheet.freeze(rows: 3, columns: 1)
         sheet.protect(SheetProtection(allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: true))

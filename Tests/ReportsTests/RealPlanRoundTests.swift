@@ -17,7 +17,9 @@ struct RealPlanRoundTests {
     static func editedReturn(template: String, unit: String, index: Int, path: String) throws {
         let file = try SpreadsheetFile.open(template)
         let grid = try file.grid(file.sheets[0])
-        let header = try #require(grid.rows.first { $0.text(1) == ReturnForm.planHeaders[0] })
+        let header = try #require(grid.rows.first { $0.text(1) == "任务编号" })
+        let templateHeaders = header.cells.map(\.value.text)
+        let planCount = try #require(templateHeaders.firstIndex(of: ReturnForm.progressHeaders[0]))
         var rows = grid.rows.filter { $0.number > header.number }
         if index % 2 == 0 { rows.reverse() }
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(custom: [(ReturnForm.unitProperty, unit)])))
@@ -25,21 +27,21 @@ struct RealPlanRoundTests {
         // The unit at an odd index numbers its rows in a 序号 column and its tasks "(一)…", and deletes the ids.
         let numbered = index % 2 == 1
         let shift = numbered ? 1 : 0
-        var headers = (numbered ? ["序号"] : []) + ReturnForm.planHeaders + ReturnForm.progressHeaders
-        if !numbered { headers[ReturnForm.planHeaders.count] = "工作进展" }
+        var headers = (numbered ? ["序号"] : []) + templateHeaders
+        if !numbered { headers[planCount] = "工作进展" }
         try sheet.append(values: headers.map { .text($0) })
         for (i, row) in rows.enumerated() {
             var values: [CellValue?] = Array(repeating: nil, count: headers.count)
             if numbered { values[0] = .text(String(i + 1)) }
-            for cell in row.cells where !cell.filledFromMerge && cell.column <= ReturnForm.planHeaders.count {
+            for cell in row.cells where !cell.filledFromMerge && cell.column <= planCount {
                 values[cell.column - 1 + shift] = .text(cell.value.text)
             }
             if numbered {
                 values[shift] = nil
                 if let task = values[2 + shift] { values[2 + shift] = .text("(\(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][i % 10]))" + task.text) }
             }
-            values[ReturnForm.planHeaders.count + shift] = .text(numbered ? "正在推进中，已完成方案。" : "已按要求完成。")
-            values[ReturnForm.planHeaders.count + shift + 1] = .text(numbered ? "推进中" : "已完成")
+            values[planCount + shift] = .text(numbered ? "正在推进中，已完成方案。" : "已按要求完成。")
+            values[planCount + shift + 1] = .text(numbered ? "推进中" : "已完成")
             try sheet.append(values: values)
         }
         try writer.close()

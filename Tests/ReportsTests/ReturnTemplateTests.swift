@@ -28,7 +28,8 @@ struct ReturnTemplateTests {
         #expect(workbook.sheets.map(\.name) == [ReturnForm.sheetName])
         let content = try workbook.read(workbook.sheets[0])
         #expect(content.rows[1][1] == .text("填报单位：法规科"))
-        #expect(content.rows[2].cells.map(\.value.text) == ReturnForm.planHeaders + ReturnForm.progressHeaders)
+        #expect(content.rows[2].cells.map(\.value.text) == ReturnForm.planHeaders(for: plan) + ReturnForm.progressHeaders)
+        #expect(ReturnForm.planHeaders(for: plan).contains("牵头单位"))
         let ids = content.rows.dropFirst(3).compactMap { $0[1]?.text }
         #expect(ids == ReturnForm.tasks(for: "法规科", in: plan).map(\.task.id))
         #expect(content.rows[3][6] == .text("牵头"))

@@ -64,7 +64,9 @@ struct ReturnAccount {
         for field in row.typed where !Merge.progressFields.contains(field) {
             let typed = row.fields[field]!.text
             // Numbering the unit copied (a 序号 column, "(一)" before the task) is the plan's, not a change.
-            if field == .seq || Merge.planValue(field, of: task).map({ Merge.sameText($0, typed) }) ?? false {
+            // A unit column holds that role's units (our templates), or all the plan's unit cells (templates before them).
+            let asWritten = field.isUnit && Merge.sameText(task.unitsText, typed)
+            if field == .seq || asWritten || Merge.planValue(field, of: task).map({ Merge.sameText($0, typed) }) ?? false {
                 summary.cellsUnchanged += 1
             } else {
                 summary.cellsReported += 1

@@ -74,7 +74,9 @@ public enum Merge {
         case .category: task.category?.original
         case .task: task.task.original
         case .requirement: task.requirement?.original ?? (task.requirement == nil ? task.task.original : nil)
-        case .leadUnit, .respUnit, .coopUnit: task.unitsText
+        case .leadUnit: task.units.written(.lead)
+        case .coopUnit: task.units.written(.cooperating)
+        case .respUnit: task.units.written(.responsible)
         case .deadline: task.deadline.text
         default: nil
         }

@@ -83,7 +83,8 @@ public enum HeaderField: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    var isUnit: Bool { self == .leadUnit || self == .coopUnit || self == .respUnit }
+    /// One of the unit fields: 牵头, 配合 or 责任单位.
+    public var isUnit: Bool { self == .leadUnit || self == .coopUnit || self == .respUnit }
 }
 
 /// What a header cell's text names, and what the structural rules of domain.md §1.3 need to know about it.

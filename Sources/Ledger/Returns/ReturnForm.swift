@@ -5,8 +5,15 @@ public enum ReturnForm {
     public static let sheetName = "任务反馈"
     /// The custom document property naming the unit.
     public static let unitProperty = "填报单位"
-    /// The columns of the template, in order: plan columns, then the columns units fill in.
-    public static let planHeaders = ["任务编号", "工作要求", "具体任务", "具体要求", "牵头落实单位", "本单位角色", "完成时限"]
+    /// The plan columns of a plan's templates, in order: the task, its units by the roles the plan has (牵头 and
+    /// 配合 apart), the unit's own role, the deadline.
+    public static func planHeaders(for plan: Plan) -> [String] {
+        let roles = Set(plan.tasks.lazy.flatMap(\.units.references).map(\.role))
+        let units = [(UnitRole.lead, "牵头单位"), (.cooperating, "配合单位"), (.responsible, "责任单位")].filter { roles.contains($0.0) }.map(\.1)
+        return ["任务编号", "工作类别", "具体任务", "具体要求"] + units + [roleHeader, "完成时限"]
+    }
+
+    /// The columns units fill in, after the plan's.
     public static let progressHeaders = ["进展情况", "完成状态", "完成时间", "佐证材料", "备注"]
     /// The plan column where the template states the unit's own role on the task.
     public static let roleHeader = "本单位角色"

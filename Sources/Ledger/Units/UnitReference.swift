@@ -89,6 +89,16 @@ public struct UnitAssignment: Hashable, Sendable, Codable {
         return leads.isEmpty ? units(.responsible) : leads
     }
 
+    /// The names of one role as the plan writes them, a group once by its name rather than member by member.
+    public func written(_ role: UnitRole) -> String {
+        var names: [String] = []
+        for reference in references where reference.role == role {
+            let name = reference.viaGroup ?? reference.name
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.joined(separator: "、")
+    }
+
     /// Every reference of this kind, whatever its role.
     public func names(_ kind: UnitReference.Kind) -> [String] {
         references.filter { $0.kind == kind }.map(\.name)

@@ -146,7 +146,7 @@ func writeReturns(units unitCount: Int, tasks: Int, into dir: String) throws {
         let s = try out.addSheet(ReturnForm.sheetName)
         try s.append(values: [.text("反馈表")])
         try s.append(values: [.text("\(ReturnForm.unitProperty)：\(unit)")])
-        try s.append(values: (ReturnForm.planHeaders + ReturnForm.progressHeaders).map { .text($0) })
+        try s.append(values: (ReturnForm.planHeaders(for: plan) + ReturnForm.progressHeaders).map { .text($0) })
         for (i, task) in plan.tasks.enumerated() {
             let k = (i + u) % 5
             try s.append(values: [.text(task.id), .text(task.category?.text ?? ""), .text(task.task.text), .text(task.requirement?.text ?? ""),
