@@ -9,6 +9,8 @@ public struct ProgressEntry: Sendable, Hashable {
     public var percent: Double?
     /// When the unit says the task was done (完成时间), as written.
     public var completedOn: String?
+    /// That day, where the text names one (2023-06-30, 6月30日, 2023.6.30).
+    public var completedDate: CalendarDate?
     public var evidence: String?
     public var remarks: String?
     /// 责任人 and 联系方式 the unit wrote on the row.
@@ -30,6 +32,7 @@ public struct ProgressEntry: Sendable, Hashable {
         self.text = text
         self.percent = percent
         self.completedOn = completedOn
+        completedDate = nil
         self.evidence = evidence
         self.remarks = remarks
         self.person = person

@@ -151,6 +151,7 @@ struct ProgressRecord: Codable {
     var text: String?
     var percent: Double?
     var completedOn: String?
+    var completedDate: CalendarDate?
     var evidence: String?
     var remarks: String?
     var person: String?
@@ -165,12 +166,16 @@ struct ProgressRecord: Codable {
         (unit, status, text, percent) = (entry.unit, entry.status, entry.text, entry.percent)
         (completedOn, evidence, remarks, source) = (entry.completedOn, entry.evidence, entry.remarks, SourceRecord(entry.source))
         (person, contact, problems, nextSteps) = (entry.person, entry.contact, entry.problems, entry.nextSteps)
+        completedDate = entry.completedDate
         extras = entry.extras.isEmpty ? nil : entry.extras
     }
 
     var entry: ProgressEntry {
-        ProgressEntry(unit: unit, status: status, text: text, percent: percent, completedOn: completedOn, evidence: evidence, remarks: remarks,
-                      person: person, contact: contact, problems: problems, nextSteps: nextSteps, extras: extras ?? [], source: source.location)
+        var entry = ProgressEntry(unit: unit, status: status, text: text, percent: percent, completedOn: completedOn, evidence: evidence,
+                                  remarks: remarks, person: person, contact: contact, problems: problems, nextSteps: nextSteps,
+                                  extras: extras ?? [], source: source.location)
+        entry.completedDate = completedDate
+        return entry
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -181,6 +186,7 @@ struct ProgressRecord: Codable {
         // What units add beside the text is left out when they left it empty: a ledger holds hundreds of thousands.
         try c.encodeIfPresent(percent, forKey: .percent)
         try c.encodeIfPresent(completedOn, forKey: .completedOn)
+        try c.encodeIfPresent(completedDate, forKey: .completedDate)
         try c.encodeIfPresent(evidence, forKey: .evidence)
         try c.encodeIfPresent(remarks, forKey: .remarks)
         try c.encodeIfPresent(person, forKey: .person)

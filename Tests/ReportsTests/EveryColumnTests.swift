@@ -121,4 +121,28 @@ struct EveryColumnTests {
         #expect(!briefing.headline.contains("逾期0项"))
         #expect(ledger.entries.allSatisfy { !$0.overdue })
     }
+
+    @Test("the messy returns of samples/returns/extra, each merged alone: every cell in the written ledger or listed in 问题",
+          arguments: ["基础科-任务反馈表（改计划内容）.xlsx", "市公共资源交易中心-任务反馈表（含他单位任务）.xlsx", "法规科-任务反馈表（文本日期）.xlsx",
+                      "规划科-任务反馈表（新建工作簿）.xlsx"])
+    func extraReturns(file: String) throws {
+        let path = SampleRound.samples + "/returns/extra/" + file
+        let ledger = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [path],
+                                   options: MergeOptions(asOf: SampleRound.asOf, plan: SampleRound.options()))
+        let lost = try LedgerCellCheck.lostCells(ledger, returns: [path])
+        #expect(lost.isEmpty, "\(lost)")
+    }
+
+    @Test("完成时间 typed as text is read as a day where it names one, its text kept")
+    func completedDates() throws {
+        let path = SampleRound.samples + "/returns/extra/法规科-任务反馈表（文本日期）.xlsx"
+        let ledger = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [path],
+                                   options: MergeOptions(asOf: SampleRound.asOf, plan: SampleRound.options()))
+        let reports = ledger.entries.flatMap(\.progress).filter { $0.completedOn != nil }
+        #expect(!reports.isEmpty)
+        let june = try #require(reports.first { $0.completedOn == "6月30日" })
+        #expect(june.completedDate?.description == "2023-06-30")
+        let reread = try LedgerJSON.decode(Data(try LedgerJSON.encode(ledger)))
+        #expect(reread.entries.flatMap(\.progress).compactMap(\.completedDate) == ledger.entries.flatMap(\.progress).compactMap(\.completedDate))
+    }
 }

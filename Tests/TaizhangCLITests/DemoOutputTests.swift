@@ -22,7 +22,7 @@ struct DemoOutputTests {
         "templates/热线科-任务反馈表.xlsx": "bc1815e1019edca07e5268e7e1bdc35295d2498e54b6582ec725aacd99c5116a",
         "templates/规划科-任务反馈表.xlsx": "bfb91220ac9f9819c765642d871855a7b72fa4622e4d63cf35966a34bfb3b2cb",
         "总台账.csv": "53617fd43b676adb41162a7d3d1bece916c9338c2900ebb6832219a7de65ee4c",
-        "总台账.json": "eb8a88237daf7da5ad9e10fc2500a17c7205819763be822dc397834595794d25",
+        "总台账.json": "c2e5e74c6a22b94983dba6860ef1800ec00b589b5fb13d8230132b5919c44a2d",
         "总台账.xlsx": "7309ba2191dd13b33e35b504ffd425687df5a345b33d5ee2682a8d6167858093",
         "简报.txt": "1d43f5b4dcb465fb360739f5072fe38b698a03dd3d485f1ff0798dde3db15b1a",
         "简报.xlsx": "1e56dc85a2c862aae892a069349d16a7c741397143eebc44056cb1af110c34ca",

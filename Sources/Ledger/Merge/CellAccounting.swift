@@ -22,7 +22,11 @@ struct ReturnAccount {
     /// Units repeat their words: status is inferred once per distinct status and progress text.
     private var statusCache: [String: StatusInference] = [:]
 
-    init(_ ret: UnitReturn) {
+    /// Reads 完成时间 with the deadline grammar, in the plan's year.
+    private let dates: DeadlineParser
+
+    init(_ ret: UnitReturn, planYear: Int) {
+        dates = DeadlineParser(planYear: planYear)
         (file, sheet, columns, headerRow) = (ret.file, ret.grid.sheet, ret.columns, ret.headerRow)
         verticalMerges = ret.grid.mergedRanges.filter { $0.last.row > $0.first.row }
         unit = ret.unit
@@ -125,11 +129,13 @@ struct ReturnAccount {
             issues.append(.init(.warning, "bad-status", at: location(row, .status),
                                 "完成状态“\(ignored)”不是可识别的状态词，已按进展情况判断。可选：\(ReturnForm.statusChoices.map(\.displayName).joined(separator: "、"))。"))
         }
-        progress.append((task.id, ProgressEntry(
+        var entry = ProgressEntry(
             unit: unit ?? "", status: inferred.status, text: progressText, percent: inferred.percent,
             completedOn: row.text(.completedOn), evidence: row.text(.evidence), remarks: row.text(.remarks),
             person: row.text(.person), contact: row.text(.contact), problems: row.text(.problems), nextSteps: row.text(.nextSteps),
-            extras: extras, source: location(row, progressText != nil ? .progress : nil))))
+            extras: extras, source: location(row, progressText != nil ? .progress : nil))
+        if let done = entry.completedOn, case .date(let day, .day, _) = dates.parse(SimplifiedScript.convert(done)).kind { entry.completedDate = day }
+        progress.append((task.id, entry))
     }
 
     /// One note per merged range whose value a row reads without typing it.

@@ -23,7 +23,7 @@ public struct Merger {
 
     /// Reads one return into the ledger-to-be.
     public mutating func add(_ ret: UnitReturn) {
-        var account = ReturnAccount(ret)
+        var account = ReturnAccount(ret, planYear: plan.planYear)
         defer { files.append(account) }
         guard let unit = ret.unit else { return }
         if let formulas = ValidationIssue.unsavedFormulas(in: ret.grid) { account.issues.append(formulas) }
