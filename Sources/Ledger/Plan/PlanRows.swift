@@ -136,9 +136,14 @@ struct PlanRows {
 
     /// The text of a row that holds one typed cell merged across other columns, else nil.
     private static func spanningText(_ row: GridRow) -> String? {
-        let typed = row.cells.filter { !$0.filledFromMerge }
-        guard typed.count == 1, row.cells.count >= 2, row.cells.allSatisfy({ $0.value == typed[0].value }) else { return nil }
-        let text = typed[0].value.text.trimmingWhitespace
+        // Called for every row: most have several typed cells and leave at the second, without copying any.
+        var typed: GridCell?
+        for cell in row.cells where !cell.filledFromMerge {
+            guard typed == nil else { return nil }
+            typed = cell
+        }
+        guard let typed, row.cells.count >= 2, row.cells.allSatisfy({ $0.value == typed.value }) else { return nil }
+        let text = typed.value.text.trimmingWhitespace
         return text.isEmpty ? nil : text
     }
 
