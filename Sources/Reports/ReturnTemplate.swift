@@ -39,6 +39,20 @@ public enum ReturnTemplate {
             Cell(column: i + 1, value: .text(text), style: i < planHeaders.count ? header : input)
         }, height: 30)
 
+        // Each plan column's value, found once per column rather than through a table per row (a plan may have 100,000).
+        let valuesOf: [(PlanTask, UnitRole) -> String] = planHeaders.map { header in
+            switch header {
+            case "任务编号": { task, _ in task.id }
+            case "工作类别": { task, _ in task.category?.text ?? "" }
+            case "具体任务": { task, _ in task.task.text }
+            case "具体要求": { task, _ in task.requirement?.text ?? "" }
+            case "牵头单位": { task, _ in task.units.written(.lead) }
+            case "配合单位": { task, _ in task.units.written(.cooperating) }
+            case "责任单位": { task, _ in task.units.written(.responsible) }
+            case ReturnForm.roleHeader: { _, role in ReturnForm.roleName(role) }
+            default: { task, _ in task.deadline.text }
+            }
+        }
         for (i, (task, role)) in rows.enumerated() {
             let row = 4 + i
             // The category column merged over rows of one category, as in the plan.
@@ -46,12 +60,7 @@ public enum ReturnTemplate {
                 let end = rows[i...].firstIndex { $0.task.category?.text != task.category?.text } ?? rows.count
                 if end - i > 1 { try sheet.merge(CellRange(row, 2, 3 + end, 2)) }
             }
-            let values: [String: String] = [
-                "任务编号": task.id, "工作类别": task.category?.text ?? "", "具体任务": task.task.text, "具体要求": task.requirement?.text ?? "",
-                "牵头单位": task.units.written(.lead), "配合单位": task.units.written(.cooperating), "责任单位": task.units.written(.responsible),
-                ReturnForm.roleHeader: ReturnForm.roleName(role), "完成时限": task.deadline.text,
-            ]
-            let cells = planHeaders.enumerated().map { Cell(column: $0 + 1, value: .text(values[$1] ?? ""), style: locked) }
+            let cells = valuesOf.enumerated().map { Cell(column: $0 + 1, value: .text($1(task, role)), style: locked) }
             let inputs = Dictionary(uniqueKeysWithValues: ((planHeaders.count + 1)...columns).map { ($0, $0 == column("完成时间") ? openDate : open) })
             try sheet.append(cells, row: row, blanks: inputs)
         }

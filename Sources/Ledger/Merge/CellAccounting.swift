@@ -24,6 +24,7 @@ struct ReturnAccount {
 
     /// Reads 完成时间 with the deadline grammar, in the plan's year.
     private let dates: DeadlineParser
+    private var completedDates: [String: CalendarDate?] = [:]
 
     init(_ ret: UnitReturn, planYear: Int) {
         dates = DeadlineParser(planYear: planYear)
@@ -134,7 +135,12 @@ struct ReturnAccount {
             completedOn: row.text(.completedOn), evidence: row.text(.evidence), remarks: row.text(.remarks),
             person: row.text(.person), contact: row.text(.contact), problems: row.text(.problems), nextSteps: row.text(.nextSteps),
             extras: extras, source: location(row, progressText != nil ? .progress : nil))
-        if let done = entry.completedOn, case .date(let day, .day, _) = dates.parse(SimplifiedScript.convert(done)).kind { entry.completedDate = day }
+        if let done = entry.completedOn {
+            // Units write the same dates over and over: each text is read once.
+            let day = completedDates[done] ?? { if case .date(let day, .day, _) = dates.parse(SimplifiedScript.convert(done)).kind { day } else { nil } }()
+            completedDates[done] = day
+            entry.completedDate = day
+        }
         progress.append((task.id, entry))
     }
 
