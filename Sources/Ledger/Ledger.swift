@@ -92,9 +92,13 @@ public struct ReturnSummary: Sendable, Hashable {
     /// When the file was last saved (ISO 8601): the workbook's modified property, else the file's time.
     public var saved: String
     public var savedFromFile: Bool
+    /// Why the file was not read (a broken or foreign file), when it was not; its cells are then unknown.
+    public var unreadable: String?
 
     public init(file: String, unit: String?, sha256: String, rowsRead: Int, rowsMatched: Int = 0, cellsRead: Int, cellsMerged: Int = 0,
-                cellsUnchanged: Int = 0, cellsReported: Int = 0, superseded: Bool = false, saved: String, savedFromFile: Bool) {
+                cellsUnchanged: Int = 0, cellsReported: Int = 0, superseded: Bool = false, saved: String, savedFromFile: Bool,
+                unreadable: String? = nil) {
+        self.unreadable = unreadable
         self.file = file
         self.unit = unit
         self.sha256 = sha256
@@ -115,11 +119,14 @@ public struct UnitSubmission: Sendable, Hashable {
     public var name: String
     public var submitted: Bool
     public var files: [String]
+    /// It sent files, but none could be read: 未报送（文件无法读取）.
+    public var unreadable: Bool
 
-    public init(name: String, submitted: Bool, files: [String]) {
+    public init(name: String, submitted: Bool, files: [String], unreadable: Bool = false) {
         self.name = name
         self.submitted = submitted
         self.files = files
+        self.unreadable = unreadable
     }
 }
 

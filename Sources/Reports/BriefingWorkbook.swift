@@ -18,7 +18,8 @@ public enum BriefingWorkbook {
 
     public static func write(_ briefing: Briefing, to path: String) throws {
         let title = "\(briefing.planYear)年工作任务落实情况简报"
-        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(title: title, creator: "Taizhang")))
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
+            title: title, creator: "Taizhang", custom: [(Merge.outputProperty, "简报")])))
         let styles = Styles(writer)
         let sheet = try writer.addSheet(sheetName)
         // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
@@ -109,7 +110,7 @@ public enum BriefingWorkbook {
             try sheet.merge(CellRange(row, 6, row, 7))
             try sheet.append([Cell(column: 1, value: .text(unit.unit), style: styles.body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: styles.body),
                               Cell(column: 6, value: .text(unit.saved ?? ""), style: styles.centered),
-                              Cell(column: 8, value: .text(unit.state.rawValue), style: unit.state == .missing || unit.state == .late ? styles.alert : styles.centered)], row: row)
+                              Cell(column: 8, value: .text(unit.state.rawValue), style: [.missing, .late, .unreadable].contains(unit.state) ? styles.alert : styles.centered)], row: row)
             row += 1
         }
     }

@@ -33,7 +33,7 @@ struct LedgerDocument: Codable {
         title = ledger.plan.title
         plan = Merge.name(ledger.plan.file)
         tasks = ledger.entries.map(TaskRecord.init)
-        units = ledger.units.map { UnitRecord(name: $0.name, submitted: $0.submitted, files: $0.files) }
+        units = ledger.units.map { UnitRecord(name: $0.name, submitted: $0.submitted, files: $0.files, unreadable: $0.unreadable ? true : nil) }
         issues = ledger.issues.map(IssueRecord.init)
         returns = ledger.returns.map(ReturnRecord.init)
     }
@@ -47,7 +47,7 @@ struct LedgerDocument: Codable {
                         overdue: record.overdue ?? false, reported: record.reported ?? [], missing: record.missing ?? [])
         }
         return LedgerResult(plan: plan, asOf: asOf, entries: entries, returns: returns.map(\.summary),
-                            units: units.map { UnitSubmission(name: $0.name, submitted: $0.submitted, files: $0.files) },
+                            units: units.map { UnitSubmission(name: $0.name, submitted: $0.submitted, files: $0.files, unreadable: $0.unreadable ?? false) },
                             issues: issues.map(\.issue))
     }
 }
@@ -203,6 +203,8 @@ struct UnitRecord: Codable {
     var name: String
     var submitted: Bool
     var files: [String]
+    /// True when the unit's files could not be read (absent from ledgers written before this was recorded).
+    var unreadable: Bool?
 }
 
 /// `{"severity", "code", "file", "sheet", "cell", "message"}`.
@@ -245,17 +247,20 @@ struct ReturnRecord: Codable {
     var savedFrom: String
     var rowsRead, rowsMatched, cellsRead, cellsMerged, cellsUnchanged, cellsReported: Int
     var superseded: Bool
+    /// Why the file was not read, when it was not.
+    var unreadable: String?
 
     init(_ ret: ReturnSummary) {
         (file, unit, sha256, saved, savedFrom) = (Merge.name(ret.file), ret.unit, ret.sha256, ret.saved, ret.savedFromFile ? "file" : "workbook")
         (rowsRead, rowsMatched, cellsRead) = (ret.rowsRead, ret.rowsMatched, ret.cellsRead)
         (cellsMerged, cellsUnchanged, cellsReported, superseded) = (ret.cellsMerged, ret.cellsUnchanged, ret.cellsReported, ret.superseded)
+        unreadable = ret.unreadable
     }
 
     var summary: ReturnSummary {
         ReturnSummary(file: file, unit: unit, sha256: sha256, rowsRead: rowsRead, rowsMatched: rowsMatched, cellsRead: cellsRead,
                       cellsMerged: cellsMerged, cellsUnchanged: cellsUnchanged, cellsReported: cellsReported, superseded: superseded,
-                      saved: saved, savedFromFile: savedFrom == "file")
+                      saved: saved, savedFromFile: savedFrom == "file", unreadable: unreadable)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -270,5 +275,6 @@ struct ReturnRecord: Codable {
             try c.encode(value, forKey: key)
         }
         try c.encode(superseded, forKey: .superseded)
+        try c.encodeIfPresent(unreadable, forKey: .unreadable)
     }
 }

@@ -21,7 +21,8 @@ public enum LedgerWorkbook {
     public static func write(_ ledger: LedgerResult, to path: String) throws {
         let asOf = "\(ledger.asOf.year)年\(ledger.asOf.month)月\(ledger.asOf.day)日"
         let title = (ledger.plan.title.map { $0 + "落实情况台账" } ?? "\(ledger.plan.planYear)年工作任务落实情况台账") + "（截至\(asOf)）"
-        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(title: title, creator: "Taizhang")))
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
+            title: title, creator: "Taizhang", custom: [(Merge.outputProperty, "总台账")])))
         let styles = Styles(writer)
         try ledgerSheet(ledger, title: title, writer: writer, styles: styles)
         try summarySheet(ledger, asOf: asOf, writer: writer, styles: styles)
@@ -103,8 +104,9 @@ public enum LedgerWorkbook {
         for unit in ledger.units where !unit.submitted {
             let count = ledger.entries.filter { $0.task.units.references.contains { $0.name == unit.name } }.count
             guard count > 0 else { continue }
+            let note = unit.unreadable ? "文件无法读取：" + unit.files.joined(separator: "、") : "未报送"
             try missing.append([Cell(column: 1, value: .text(unit.name), style: styles.body), Cell(column: 2, value: .number(Double(count)), style: styles.centered),
-                                Cell(column: 3, value: .text("未报送"), style: styles.centered)])
+                                Cell(column: 3, value: .text(note), style: styles.centered)])
         }
         try missing.append([], row: missing.lastRowWritten + 2)
         try missing.append(values: ["任务编号", "具体任务", "未报送单位"].map { .text($0) }, style: styles.header)
@@ -120,7 +122,7 @@ public enum LedgerWorkbook {
         for (column, width) in [32.0, 16, 66, 8, 8, 10, 8, 10, 8, 20].enumerated() { sources.setColumn(column + 1, width: width) }
         try sources.append(values: ["文件", "单位", "SHA-256", "读取行数", "匹配行数", "读取单元格", "已合并", "与计划相同", "列入问题", "处理"].map { .text($0) }, style: styles.header)
         for ret in ledger.returns {
-            let handling = ret.unit == nil ? "无法识别单位，未合并" : ret.superseded ? "已被较晚的报送替代" : "已合并"
+            let handling = ret.unreadable.map { "未读取：" + $0.prefix(60) } ?? (ret.unit == nil ? "无法识别单位，未合并" : ret.superseded ? "已被较晚的报送替代" : "已合并")
             let counts = [ret.rowsRead, ret.rowsMatched, ret.cellsRead, ret.cellsMerged, ret.cellsUnchanged, ret.cellsReported]
             try sources.append([
                 Cell(column: 1, value: .text(Merge.name(ret.file)), style: styles.body), Cell(column: 2, value: .text(ret.unit ?? "（未识别）"), style: styles.body),

@@ -35,7 +35,8 @@ public enum PlanReport {
 
     /// A workbook with one filterable sheet 问题: severity, code, file, sheet, cell, message.
     public static func writeWorkbook(_ plan: Plan, to path: String) throws {
-        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(title: "计划表校验结果")))
+        let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
+            title: "计划表校验结果", custom: [(Merge.outputProperty, "计划表校验结果")])))
         let (header, alert, body) = (writer.style(HouseStyle.header), writer.style(HouseStyle.alert), writer.style(HouseStyle.body))
         let sheet = try writer.addSheet("问题")
         try IssuesSheet.write(plan.issues, to: sheet, header: header, body: body, level: body, errorLevel: alert, cell: body, widths: [8, 18, 20, 12, 10, 80], filter: true)

@@ -8,6 +8,12 @@ public enum InputFiles {
     /// The files given, and the readable files in the folders given, in name order (not Excel's `~$` lock
     /// files or hidden files).
     public static func expand(_ paths: [String]) throws -> [String] {
+        try expandAll(paths).filter { path in readableExtensions.contains(where: path.lowercased().hasSuffix) || !isInFolder(path, of: paths) }
+    }
+
+    /// Every file given, and every file in the folders given (not lock or hidden files), in name order: a caller
+    /// that must say why it left a file out sees them all.
+    public static func expandAll(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -18,12 +24,16 @@ public enum InputFiles {
             }
             let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
             for name in names where !name.hasPrefix("~$") && !name.hasPrefix(".") {
-                let lower = name.lowercased()
-                if readableExtensions.contains(where: lower.hasSuffix) { files.append(path + "/" + name) }
+                var isSubfolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isSubfolder), !isSubfolder.boolValue {
+                    files.append(path + "/" + name)
+                }
             }
         }
         return files
     }
+
+    private static func isInFolder(_ file: String, of paths: [String]) -> Bool { !paths.contains(file) }
 
     /// The path with `.`, `..` and doubled slashes resolved, so that two spellings of one file compare equal.
     public static func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }

@@ -26,13 +26,15 @@ public struct Briefing: Sendable {
     public var dueSoon: [ListedTask]
     /// One unit's reporting: its files, when the one merged was saved, and whether that was on time.
     public struct Reporting: Sendable, Equatable {
-        public enum State: String, Sendable { case onTime = "按时报送", late = "迟报", submitted = "已报送", missing = "未报送" }
+        public enum State: String, Sendable {
+            case onTime = "按时报送", late = "迟报", submitted = "已报送", missing = "未报送", unreadable = "未报送（文件无法读取）"
+        }
         public var unit: String
         public var files: [String]
         /// Beijing time, `2023-07-05 09:15`; nil when not submitted or the file gave no time.
         public var saved: String?
         public var state: State
-        public var submitted: Bool { state != .missing }
+        public var submitted: Bool { state != .missing && state != .unreadable }
     }
     public var reporting: [Reporting]
     /// False for a plan with no deadline at all (no 完成时限 column): no 逾期 or 到期 figure is shown.
@@ -99,7 +101,7 @@ public struct Briefing: Sendable {
             let saved = unit.submitted ? savedByUnit[unit.name] : nil
             let state: Reporting.State
             if !unit.submitted {
-                state = .missing
+                state = unit.unreadable ? .unreadable : .missing
             } else if let reportBy, let saved, !saved.fromFile {
                 state = saved.date <= reportBy ? .onTime : .late
             } else {
@@ -145,9 +147,9 @@ public struct Briefing: Sendable {
         lines.append("")
         lines.append("三、报送情况")
         let judged = reporting.contains { $0.state == .onTime || $0.state == .late }
-        for state in judged ? [Reporting.State.onTime, .late, .submitted, .missing] : [.submitted, .missing] {
+        for state in judged ? [Reporting.State.onTime, .late, .submitted, .missing, .unreadable] : [.submitted, .missing, .unreadable] {
             let units = reporting.filter { $0.state == state }.map(\.unit)
-            if judged && state == .submitted && units.isEmpty { continue }
+            if (judged && state == .submitted || state == .unreadable) && units.isEmpty { continue }
             let label = judged && state == .submitted ? "已报送（文件无保存时间，未判断是否按时）" : state.rawValue
             lines.append("\(label)：" + (units.isEmpty ? "无" : units.joined(separator: "、")) + "。")
         }

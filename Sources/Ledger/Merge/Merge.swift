@@ -39,17 +39,39 @@ public enum Merge {
             case .checked(let rows, let total): progress(.planChecked(rows: rows, of: total))
             }
         }
-        let files = try InputFiles.expand(returns)
+        let files = try InputFiles.expandAll(returns)
         let overrides = Dictionary(options.units.map { (InputFiles.canonical($0.key), $0.value) }, uniquingKeysWith: { $1 })
         var merger = Merger(plan: plan, asOf: options.asOf)
         let vocabulary = UnitReturn.returnVocabulary()
         for (index, file) in files.enumerated() {
-            let ret = try UnitReturn.read(path: file, registry: plan.registry, unit: overrides[InputFiles.canonical(file)], vocabulary: vocabulary)
-            merger.add(ret)
-            progress(.returnMerged(files: index + 1, of: files.count, rows: ret.rows.count))
+            let unit = overrides[InputFiles.canonical(file)]
+            var rows = 0
+            // Every file is read or said why not; one that cannot be read never stops the round.
+            do {
+                let spreadsheet = try SpreadsheetFile.open(file)
+                if let output = spreadsheet.facts.customProperties[outputProperty] {
+                    merger.skip(file: file, unit: nil, reason: "这是本工具生成的\(output)，不是单位反馈，未读取。", isError: false)
+                } else {
+                    let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: vocabulary)
+                    rows = ret.rows.count
+                    merger.add(ret)
+                }
+            } catch {
+                let table = tableExtensions.contains { file.lowercased().hasSuffix($0) }
+                let reason = table ? "\(error)" : "不是反馈表格（\(name(file))），未读取。"
+                merger.skip(file: file, unit: unit ?? UnitReturn.unit(inFileName: name(file), registry: plan.registry), reason: reason, isError: table)
+            }
+            progress(.returnMerged(files: index + 1, of: files.count, rows: rows))
         }
         return merger.finish()
     }
+
+    /// The custom property Taizhang writes into its own outputs (总台账, 简报), so that one saved among the returns is not read as one.
+    public static let outputProperty = "台账文件"
+
+    /// Files a unit may send as its return: one of these that cannot be read is an error; anything else (a README) a note.
+    static let tableExtensions = [".xlsx", ".xlsm", ".xls", ".et", ".ett", ".csv", ".tsv", ".txt", ".docx", ".doc", ".wps", ".htm", ".html",
+                                  ".pdf", ".ofd", ".ods", ".numbers", ".zip", ".rar", ".7z"]
 
     /// Merges returns already read.
     public static func run(plan: Plan, returns: [UnitReturn], asOf: CalendarDate) -> LedgerResult {

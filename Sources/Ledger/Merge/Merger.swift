@@ -9,6 +9,8 @@ public struct Merger {
     /// The ids of the tasks naming each unit: a group can name hundreds, too many to search for every row.
     private let tasksOfUnit: [TextKey: Set<String>]
     private var files: [ReturnAccount] = []
+    /// Files not read, in the order met: their summary and what the clerk is told.
+    private var skipped: [(summary: ReturnSummary, issue: ValidationIssue)] = []
 
     public init(plan: Plan, asOf: CalendarDate) {
         self.plan = plan
@@ -47,6 +49,15 @@ public struct Merger {
         account.finish()
     }
 
+    /// A file that was not read: one that could not be (`reason`, an error), or one that is not a return (a note).
+    public mutating func skip(file: String, unit: String?, reason: String, isError: Bool) {
+        let summary = ReturnSummary(file: file, unit: unit, sha256: "", rowsRead: 0, cellsRead: 0, saved: "", savedFromFile: true,
+                                    unreadable: reason)
+        let message = isError ? "无法读取，未合并：\(reason)" + (unit.map { "\($0)按未报送计（文件无法读取），请该单位重新发送或另存为 .xlsx 后再合并。" } ?? "请另存为 .xlsx 后再合并。")
+            : reason
+        skipped.append((summary, ValidationIssue(isError ? .error : .info, isError ? "unreadable-return" : "not-a-return", at: SourceLocation(file: file), message)))
+    }
+
     /// The ledger: the later of two returns from one unit wins (by saved time, then file name), the other is listed.
     public func finish() -> LedgerResult {
         var (winners, issues) = pickWinners()
@@ -66,10 +77,13 @@ public struct Merger {
             summaries.append(summary)
         }
         let units = plan.registry.units.map { unit in
-            UnitSubmission(name: unit.name, submitted: winners[unit.name] != nil,
-                           files: files.filter { $0.unit == unit.name }.map { Merge.name($0.file) })
+            let unreadable = skipped.filter { $0.summary.unit == unit.name && $0.issue.severity == .error }.map { Merge.name($0.summary.file) }
+            return UnitSubmission(name: unit.name, submitted: winners[unit.name] != nil,
+                                  files: files.filter { $0.unit == unit.name }.map { Merge.name($0.file) } + unreadable,
+                                  unreadable: winners[unit.name] == nil && !unreadable.isEmpty)
         }
-        return LedgerResult(plan: plan, asOf: asOf, entries: entries(progress), returns: summaries, units: units, issues: plan.issues + issues)
+        return LedgerResult(plan: plan, asOf: asOf, entries: entries(progress), returns: summaries + skipped.map(\.summary), units: units,
+                            issues: plan.issues + skipped.map(\.issue) + issues)
     }
 
     /// The file merged for each unit (the latest saved), and a warning for each one it replaced.

@@ -82,8 +82,13 @@ public struct UnitReturn: Sendable {
             let name = line.split(whereSeparator: { "：:".contains($0) }).dropFirst().first.map { String($0).trimmingWhitespace } ?? ""
             if case .unit(let canonical) = registry.match(name) { return (canonical, .reportingLine) }
         }
+        return unit(inFileName: file.name, registry: registry).map { ($0, .fileName) }
+    }
+
+    /// The registry unit whose name or alias the file name holds (the longest one), if any.
+    public static func unit(inFileName name: String, registry: UnitRegistry) -> String? {
         let names = registry.units.flatMap { unit in ([unit.name] + unit.aliases).map { ($0, unit.name) } }
-        return names.filter { file.name.contains($0.0) }.max { $0.0.count < $1.0.count }.map { ($0.1, .fileName) }
+        return names.filter { name.contains($0.0) }.max { $0.0.count < $1.0.count }?.1
     }
 
     /// The data rows by field: typed cells counted where typed, merged values read on every row they cover.
