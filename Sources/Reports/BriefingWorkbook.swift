@@ -24,7 +24,7 @@ public enum BriefingWorkbook {
         let sheet = try writer.addSheet(sheetName)
         // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
         // column fits the longest names of a city's units (市政务服务大厅管理中心) on one line.
-        for (column, width) in [24.0, 10, 10, 8, 8, 8, 10, 11, 10, 9, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
+        for (column, width) in [24.0, 10, 10, 8, 8, 8, 8, 8, 8, 12, 14].enumerated() { sheet.setColumn(column + 1, width: width) }
         try sheet.append([Cell(column: 1, value: .text(title), style: styles.title)], height: 30)
         try sheet.merge(CellRange(1, 1, 1, SummaryTable.width))
         try sheet.append([Cell(column: 1, value: .text(briefing.headline), style: styles.headline)], height: 48)
@@ -40,6 +40,8 @@ public enum BriefingWorkbook {
         var row = totalRow + 3
         try list("逾期清单", briefing.overdue, daysHeader: "逾期天数", sheet: sheet, row: &row, styles: styles)
         try list("临期提醒", briefing.dueSoon, daysHeader: "剩余天数", sheet: sheet, row: &row, styles: styles)
+        try flagged("滞后清单", briefing.lagging, sheet: sheet, row: &row, styles: styles)
+        try flagged("未启动清单", briefing.notStarted, sheet: sheet, row: &row, styles: styles)
         try reporting(briefing.reporting, sheet: sheet, row: row, styles: styles)
         sheet.setPrintSetup(PrintSetup(landscape: true, fitToWidth: true, repeatRows: nil, pageNumbers: true))
         try writer.close()
@@ -48,7 +50,7 @@ public enum BriefingWorkbook {
     /// Beside the table: a stacked bar per unit by status, and the status totals as a doughnut.
     static func addCharts(_ briefing: Briefing, to sheet: SheetWriter, totalRow: Int) {
         let colours: [LedgerSummary.Bucket: String] = [.completed: "70AD47", .onTrack: "5B9BD5", .lagging: "FFC000", .overdue: "C00000",
-                                                       .notStarted: "A5A5A5", .ongoing: "4472C4", .noReport: "D9D9D9"]
+                                                       .notStarted: "A5A5A5", .noReport: "D9D9D9"]
         let buckets = LedgerSummary.Bucket.allCases
         let (firstUnitRow, lastUnitRow) = (5, 4 + briefing.lines.count)
         func reference(_ row: Int, _ column: Int, _ toRow: Int, _ toColumn: Int) -> String {
@@ -90,6 +92,30 @@ public enum BriefingWorkbook {
                               Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centered),
                               Cell(column: 8, value: .number(Double(task.days)), style: styles.centered), Cell(column: 9, value: .text(task.latestProgress), style: styles.body)],
                              row: row)
+            row += 1
+        }
+        row += 1
+    }
+
+    /// A titled list of tasks by status (滞后清单, 未启动清单), "无" when empty.
+    static func flagged(_ title: String, _ tasks: [Briefing.FlaggedTask], sheet: SheetWriter, row: inout Int, styles: Styles) throws {
+        try sheet.append([Cell(column: 1, value: .text(title), style: styles.section)], row: row)
+        row += 1
+        for range in [(2, 5), (7, 8), (9, 11)] { try sheet.merge(CellRange(row, range.0, row, range.1)) }
+        try sheet.append([Cell(column: 1, value: .text("任务编号"), style: styles.header), Cell(column: 2, value: .text("具体任务"), style: styles.header),
+                          Cell(column: 6, value: .text("牵头单位"), style: styles.header), Cell(column: 7, value: .text("完成时限"), style: styles.header),
+                          Cell(column: 9, value: .text("最新进展"), style: styles.header)], row: row)
+        row += 1
+        if tasks.isEmpty {
+            try sheet.append([Cell(column: 1, value: .text("无"), style: styles.body)], row: row)
+            row += 2
+            return
+        }
+        for task in tasks {
+            for range in [(2, 5), (7, 8), (9, 11)] { try sheet.merge(CellRange(row, range.0, row, range.1)) }
+            try sheet.append([Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
+                              Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.deadline), style: styles.centered),
+                              Cell(column: 9, value: .text(task.latestProgress), style: styles.body)], row: row)
             row += 1
         }
         row += 1

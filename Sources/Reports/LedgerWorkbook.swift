@@ -66,7 +66,7 @@ public enum LedgerWorkbook {
     static func summarySheet(_ ledger: LedgerResult, asOf: String, writer: WorkbookWriter, styles: Styles) throws {
         let summary = LedgerSummary(ledger)
         let sheet = try writer.addSheet("汇总")
-        for (column, width) in [24.0, 10, 10, 8, 8, 8, 8, 8, 10, 8, 12].enumerated() { sheet.setColumn(column + 1, width: width) }
+        for (column, width) in [24.0, 10, 10, 8, 8, 8, 8, 8, 8, 12, 14].enumerated() { sheet.setColumn(column + 1, width: width) }
         try sheet.append([Cell(column: 1, value: .text("各单位任务落实情况汇总（截至\(asOf)）"), style: styles.title)], height: 28)
         try sheet.merge(CellRange(1, 1, 1, SummaryTable.width))
         try SummaryTable.write(summary.lines, total: summary.total, to: sheet, headerRow: 2,

@@ -12,7 +12,7 @@ struct SummaryTable {
         var percent: StyleID
     }
 
-    static let headers = ["单位", "牵头任务数", "配合任务数"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["到期完成率"]
+    static let headers = ["单位", "牵头任务数", "配合任务数"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["其中长期推进", "到期完成率"]
     static var width: Int { headers.count }
     /// The column of the first bucket (已完成); the charts take their series from here on.
     static let firstBucketColumn = 4
@@ -28,7 +28,10 @@ struct SummaryTable {
             for (i, bucket) in LedgerSummary.Bucket.allCases.enumerated() {
                 cells.append(Cell(column: firstBucketColumn + i, value: .number(Double(line.counts[bucket] ?? 0)), style: styles.number))
             }
-            cells.append(Cell(column: width, value: line.rate.map(CellValue.number) ?? .text("—"), style: line.rate == nil ? styles.number : styles.percent))
+            cells.append(Cell(column: width - 1, value: .number(Double(line.ongoingTasks)), style: styles.number))
+            // Nothing due yet: said in words a leader reads, not a dash.
+            cells.append(Cell(column: width, value: line.rate.map(CellValue.number) ?? .text(line.leadTasks == 0 ? "—" : "本期无到期任务"),
+                              style: line.rate == nil ? styles.number : styles.percent))
             try sheet.append(cells)
         }
     }

@@ -102,13 +102,13 @@ struct MergeCommand: ParsableCommand {
     static func summaryText(_ ledger: LedgerResult) -> String {
         let summary = LedgerSummary(ledger)
         var lines = ["截至 \(ledger.asOf)：\(ledger.entries.count) 项任务，\(ledger.units.filter(\.submitted).count) 个单位已报送，\(ledger.units.filter { !$0.submitted }.count) 个单位未报送。", ""]
-        let heads = ["单位", "牵头", "配合"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["到期完成率"]
+        let heads = ["单位", "牵头", "配合"] + LedgerSummary.Bucket.allCases.map(\.rawValue) + ["其中长期推进", "到期完成率"]
         lines.append(heads.joined(separator: "\t"))
         for (index, line) in (summary.lines + [summary.total]).enumerated() {
             let counts = LedgerSummary.Bucket.allCases.map { String(line.counts[$0] ?? 0) }
-            let rate = line.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+            let rate = line.rate.map { String(format: "%.1f%%", $0 * 100) } ?? (line.leadTasks == 0 ? "—" : "本期无到期任务")
             let cooperating = index == summary.lines.count ? "—" : String(line.cooperatingTasks)
-            lines.append(([line.unit, String(line.leadTasks), cooperating] + counts + [rate]).joined(separator: "\t"))
+            lines.append(([line.unit, String(line.leadTasks), cooperating] + counts + [String(line.ongoingTasks), rate]).joined(separator: "\t"))
         }
         lines.append("")
         for ret in ledger.returns {

@@ -42,10 +42,32 @@ struct BriefingTests {
         #expect(try Self.briefing().reporting.allSatisfy { $0.state == .submitted || $0.state == .missing })
     }
 
-    @Test("the headline for the sample round on 2023-12-15")
+    @Test("the headline for the sample round on 2023-12-15: 长期推进 tasks counted by what units reported")
     func headline() throws {
-        #expect(try Self.briefing().headline
-                == "截至12月15日，21项任务中已完成4项（19.0%），推进中1项，滞后0项，逾期1项，长期推进15项；7个单位已报送，1个单位未报送。")
+        #expect(try Self.briefing().headline == Self.expectedHeadline)
+    }
+
+    static let expectedHeadline = "截至12月15日，21项任务中已完成4项（19.0%），推进中13项，滞后2项，逾期1项，未启动1项，未报送0项，其中长期推进的19项按报送的进展计；7个单位已报送，1个单位未报送。"
+
+    @Test("the headline's counts are the 总台账's statuses, and the 滞后 and 未启动 lists name the tasks units reported so")
+    func headlineMatchesLedger() throws {
+        let ledger = try SampleRound.ledger()
+        let briefing = Briefing(ledger)
+        var byStatus: [LedgerSummary.Bucket: Int] = [:]
+        for entry in ledger.entries { byStatus[LedgerSummary.bucket(status: entry.status, due: entry.task.deadline.due, asOf: ledger.asOf), default: 0] += 1 }
+        #expect(briefing.totals == byStatus)
+        #expect(briefing.lagging.map(\.id) == ledger.entries.filter { $0.status == .lagging && !$0.overdue }.map(\.task.id))
+        #expect(briefing.lagging.count == 2 && briefing.notStarted.count == 1)
+        #expect(briefing.text.contains("三、滞后事项（2项）") && briefing.text.contains("四、未启动事项（1项）"))
+        // Before anything is due, the rate column says so in words a leader reads.
+        let july = Briefing(ledger, asOf: CalendarDate(year: 2023, month: 7, day: 1)!)
+        let path = NSTemporaryDirectory() + "taizhang-nodue-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try BriefingWorkbook.write(july, to: path)
+        let file = try SpreadsheetFile.open(path)
+        let grid = try file.grid(file.sheets[0])
+        let office = try #require(grid.rows.first { $0.text(1) == "办公室" })
+        #expect(office.text(11) == "本期无到期任务")
     }
 
     @Test("the lists: one task overdue by 15 days, nothing due within 15 days, 市政务服务大厅管理中心 missing")

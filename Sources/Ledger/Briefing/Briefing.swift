@@ -16,6 +16,15 @@ public struct Briefing: Sendable {
         public var latestProgress: String
     }
 
+    /// A task listed for its status (滞后, 未启动), with its deadline as the plan writes it.
+    public struct FlaggedTask: Sendable, Equatable {
+        public var id: String
+        public var task: String
+        public var leads: String
+        public var deadline: String
+        public var latestProgress: String
+    }
+
     public var asOf: CalendarDate
     public var planYear: Int
     public var taskCount: Int
@@ -24,6 +33,9 @@ public struct Briefing: Sendable {
     public var total: UnitLine
     public var overdue: [ListedTask]
     public var dueSoon: [ListedTask]
+    /// Tasks units report as lagging, and as not started (domain.md §6), not already overdue, in plan order.
+    public var lagging: [FlaggedTask]
+    public var notStarted: [FlaggedTask]
     /// One unit's reporting: its files, when the one merged was saved, and whether that was on time.
     public struct Reporting: Sendable, Equatable {
         public enum State: String, Sendable {
@@ -40,7 +52,8 @@ public struct Briefing: Sendable {
     /// False for a plan with no deadline at all (no 完成时限 column): no 逾期 or 到期 figure is shown.
     public var setsDeadlines: Bool
 
-    /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，长期推进e项；m个单位已报送，k个单位未报送。"
+    /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，未启动e项，未报送f项，其中长期推进的g项按报送的
+    /// 进展计；m个单位已报送，k个单位未报送。" Its counts are the 总台账's statuses (the 汇总's 合计 line).
     public var headline: String {
         let completed = totals[.completed] ?? 0
         let share = taskCount == 0 ? 0 : Double(completed) / Double(taskCount) * 100
@@ -49,8 +62,9 @@ public struct Briefing: Sendable {
         // A plan that sets no deadlines has nothing overdue: say so rather than print a zero that means nothing.
         let overdue = setsDeadlines ? "逾期\(totals[.overdue] ?? 0)项，" : ""
         let note = setsDeadlines ? "" : "（计划未设完成时限，不计逾期和到期）"
+        let ongoing = total.ongoingTasks > 0 ? "，其中长期推进的\(total.ongoingTasks)项" : ""
         return "截至\(asOf.month)月\(asOf.day)日，\(taskCount)项任务中已完成\(completed)项（\(percent)），推进中\(totals[.onTrack] ?? 0)项，"
-            + "滞后\(totals[.lagging] ?? 0)项，\(overdue)长期推进\(totals[.ongoing] ?? 0)项\(note)；"
+            + "滞后\(totals[.lagging] ?? 0)项，\(overdue)未启动\(totals[.notStarted] ?? 0)项，未报送\(totals[.noReport] ?? 0)项\(note)\(ongoing)按报送的进展计；"
             + "\(submitted)个单位已报送，\(reporting.count - submitted)个单位未报送。"
     }
 
@@ -67,6 +81,14 @@ public struct Briefing: Sendable {
         total = summary.total
         totals = total.counts
         (overdue, dueSoon) = Self.lists(ledger.entries, asOf: asOf, dueSoonDays: dueSoonDays)
+        func flagged(_ bucket: LedgerSummary.Bucket) -> [FlaggedTask] {
+            ledger.entries.filter { LedgerSummary.bucket(status: $0.status, due: $0.task.deadline.due, asOf: asOf) == bucket }.map { entry in
+                FlaggedTask(id: entry.task.id, task: entry.task.task.text, leads: entry.task.units.owners.joined(separator: "、"),
+                            deadline: entry.task.deadline.text, latestProgress: entry.progress.first?.text ?? "（未报送）")
+            }
+        }
+        lagging = flagged(.lagging)
+        notStarted = flagged(.notStarted)
         reporting = Self.reporting(ledger, reportBy: reportBy)
         setsDeadlines = ledger.entries.contains { if case .missing = $0.task.deadline.kind { false } else { true } }
     }
@@ -145,7 +167,12 @@ public struct Briefing: Sendable {
         lines.append("二、临期提醒（\(dueSoon.count)项）")
         lines += dueSoon.isEmpty ? ["无。"] : dueSoon.enumerated().map { "\($0 + 1). \($1.task)（\($1.leads)，时限\($1.due)，还剩\($1.days)天）" }
         lines.append("")
-        lines.append("三、报送情况")
+        for (title, tasks) in [("三、滞后事项", lagging), ("四、未启动事项", notStarted)] {
+            lines.append("\(title)（\(tasks.count)项）")
+            lines += tasks.isEmpty ? ["无。"] : tasks.enumerated().map { "\($0 + 1). \($1.task)（\($1.leads)，时限\($1.deadline)）" }
+            lines.append("")
+        }
+        lines.append("五、报送情况")
         let judged = reporting.contains { $0.state == .onTime || $0.state == .late }
         for state in judged ? [Reporting.State.onTime, .late, .submitted, .missing, .unreadable] : [.submitted, .missing, .unreadable] {
             let units = reporting.filter { $0.state == state }.map(\.unit)

@@ -1,8 +1,10 @@
 /// The 汇总 of the ledger: per unit in registry order, its lead tasks by category, and the 到期完成率.
 public struct LedgerSummary: Sendable {
     /// The buckets a task falls into, one each, in the order the sheet shows them.
+    /// 长期推进 is a kind of deadline, not a status: such a task counts by what its units reported, and the
+    /// line tells how many of its tasks are ongoing on its own (`ongoingTasks`).
     public enum Bucket: String, CaseIterable, Sendable {
-        case completed = "已完成", onTrack = "推进中", lagging = "滞后", overdue = "逾期", notStarted = "未启动", ongoing = "长期推进", noReport = "未报送"
+        case completed = "已完成", onTrack = "推进中", lagging = "滞后", overdue = "逾期", notStarted = "未启动", noReport = "未报送"
     }
 
     public struct Line: Sendable, Equatable {
@@ -11,6 +13,8 @@ public struct LedgerSummary: Sendable {
         public var leadTasks: Int
         /// Tasks it cooperates on, owned by others: shown beside, not counted in the buckets.
         public var cooperatingTasks = 0
+        /// Of its tasks, those whose deadline is 长期推进 and the like (counted in the buckets by status too).
+        public var ongoingTasks = 0
         public var counts: [Bucket: Int]
         /// Tasks due by the as-of date, and of those the completed ones (ongoing tasks are not due).
         public var due: Int
@@ -23,12 +27,11 @@ public struct LedgerSummary: Sendable {
     public var lines: [Line]
     public var total: Line
 
-    /// The bucket rule on its own: completed first, then overdue, then no report, ongoing, lagging, not started, on track.
-    public static func bucket(status: Status, due: CalendarDate?, ongoing: Bool, asOf: CalendarDate) -> Bucket {
+    /// The bucket rule on its own: completed first, then overdue, then no report, lagging, not started, on track.
+    public static func bucket(status: Status, due: CalendarDate?, asOf: CalendarDate) -> Bucket {
         if status == .completed { return .completed }
         if let due, due < asOf { return .overdue }
         if status == .noReport { return .noReport }
-        if ongoing { return .ongoing }
         switch status {
         case .lagging: return .lagging
         case .notStarted: return .notStarted
@@ -47,18 +50,20 @@ public struct LedgerSummary: Sendable {
         func line(_ unit: String?, _ indices: [Int]) -> Line {
             let reports = unit.map(own.statuses(of:))
             var counts: [Bucket: Int] = [:]
-            var due = 0, completedDue = 0
+            var due = 0, completedDue = 0, ongoing = 0
             for index in indices {
                 let deadline = entries[index].task.deadline
                 let isDue = deadline.due.map { $0 <= asOf } ?? false
                 let status = reports.map { $0[index] ?? .noReport } ?? entries[index].status
-                let bucket = Self.bucket(status: status, due: deadline.due,
-                                         ongoing: { if case .ongoing = deadline.kind { true } else { false } }(), asOf: asOf)
+                let bucket = Self.bucket(status: status, due: deadline.due, asOf: asOf)
                 counts[bucket, default: 0] += 1
+                if case .ongoing = deadline.kind { ongoing += 1 }
                 if isDue { due += 1 }
                 if bucket == .completed && isDue { completedDue += 1 }
             }
-            return Line(unit: unit ?? "合计", leadTasks: indices.count, counts: counts, due: due, completedDue: completedDue)
+            var line = Line(unit: unit ?? "合计", leadTasks: indices.count, counts: counts, due: due, completedDue: completedDue)
+            line.ongoingTasks = ongoing
+            return line
         }
         var byLead: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -78,7 +83,7 @@ public struct LedgerSummary: Sendable {
     }
 
     /// How the rate is computed, printed under the table.
-    public static let rateDefinition = "到期完成率 = 截至统计日已到期任务中已完成的任务数 ÷ 截至统计日已到期的任务数；长期推进、周期性和按上级要求的任务不计入分母，另按“本期是否报送”跟踪。各单位行按本单位报送的情况计，一项任务有多个牵头单位时在各单位分别计数；合计行按任务计。"
+    public static let rateDefinition = "各状态按各单位报送的情况计，长期推进的任务也按报送的状态计，“其中长期推进”另列。到期完成率 = 截至统计日已到期任务中已完成的任务数 ÷ 截至统计日已到期的任务数；长期推进、周期性和按上级要求的任务不计入分母，另按“本期是否报送”跟踪，没有到期任务时写“本期无到期任务”。各单位行按本单位报送的情况计，一项任务有多个牵头单位时在各单位分别计数；合计行按任务计。"
 }
 
 /// Each unit's own status on each task, by task index: the first report of that unit on that task.
