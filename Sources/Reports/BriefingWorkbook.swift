@@ -134,8 +134,9 @@ public enum BriefingWorkbook {
         for unit in units {
             try sheet.merge(CellRange(row, 2, row, 5))
             try sheet.merge(CellRange(row, 6, row, 7))
+            let saved = ([unit.saved ?? ""] + unit.corrections.map { "更正：" + $0 }).filter { !$0.isEmpty }.joined(separator: "\n")
             try sheet.append([Cell(column: 1, value: .text(unit.unit), style: styles.body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: styles.body),
-                              Cell(column: 6, value: .text(unit.saved ?? ""), style: styles.centered),
+                              Cell(column: 6, value: .text(saved), style: styles.centered),
                               Cell(column: 8, value: .text(unit.state.rawValue), style: [.missing, .late, .unreadable].contains(unit.state) ? styles.alert : styles.centered)], row: row)
             row += 1
         }

@@ -24,20 +24,23 @@ struct BriefingTests {
         #expect(Briefing.beijingTime("yesterday afternoon") == nil)
     }
 
-    @Test("报送情况 with a last day: on time and late by the workbook's save time; a CSV's file time is shown but not judged")
+    @Test("报送情况 with a last day: on time by the first file's save time, a correction listed; a CSV has no save time and is not judged")
     func reportingOnTime() throws {
         let briefing = try Self.briefing(reportBy: CalendarDate(year: 2023, month: 7, day: 5)!)
         let byUnit = Dictionary(uniqueKeysWithValues: briefing.reporting.map { ($0.unit, $0) })
         #expect(byUnit["法规科"]?.state == .onTime)
         #expect(byUnit["法规科"]?.saved == "2023-07-04 16:12")
-        // The corrected return, saved 6 July 15:48, is the one merged.
-        #expect(byUnit["政务科"]?.state == .late)
-        #expect(byUnit["政务科"]?.saved == "2023-07-06 15:48")
+        // 政务科's first file came on 5 July 09:15: on time; its correction of 6 July 15:48 is merged and listed.
+        #expect(byUnit["政务科"]?.state == .onTime)
+        #expect(byUnit["政务科"]?.saved == "2023-07-05 09:15")
+        #expect(byUnit["政务科"]?.corrections == ["政务科-任务反馈表（更正）.xlsx（2023-07-06 15:48）"])
+        #expect(briefing.text.contains("政务科另报送更正：政务科-任务反馈表（更正）.xlsx（2023-07-06 15:48）"))
+        // A CSV's file time is a copy's time: not shown as a save time, not judged.
         #expect(byUnit["热线科"]?.state == .submitted)
-        #expect(byUnit["热线科"]?.saved?.hasSuffix("（文件时间）") == true)
+        #expect(byUnit["热线科"]?.saved == "—（CSV 无保存时间）")
         #expect(byUnit["市政务服务大厅管理中心"]?.state == .missing)
         #expect(byUnit["市政务服务大厅管理中心"]?.saved == nil)
-        #expect(briefing.text.contains("迟报：政务科。"))
+        #expect(briefing.text.contains("迟报：无。"))
         // Without a last day nothing is judged.
         #expect(try Self.briefing().reporting.allSatisfy { $0.state == .submitted || $0.state == .missing })
     }

@@ -349,7 +349,7 @@ struct CommandLineTests {
         #expect(foreign.stderr.contains("不是 taizhang merge --json 生成的台账 JSON"))
         let judged = try CLI.run(["report", dir + "/台账.json", "-o", dir + "/简报2.xlsx", "--report-by", "2023-07-05", "--text", dir + "/简报2.txt"])
         #expect(judged.status == 0, "\(judged.stderr)")
-        #expect(try String(contentsOfFile: dir + "/简报2.txt", encoding: .utf8).contains("迟报：政务科。"))
+        #expect(try String(contentsOfFile: dir + "/简报2.txt", encoding: .utf8).contains("按时报送：办公室、法规科、规划科、政务科"))
         let badDay = try CLI.run(["report", dir + "/台账.json", "-o", dir + "/x.xlsx", "--report-by", "7月5日"])
         #expect(badDay.status == 64)
         #expect(badDay.stderr.contains("--report-by 应写作 YYYY-MM-DD"))

@@ -43,9 +43,11 @@ public struct Briefing: Sendable {
         }
         public var unit: String
         public var files: [String]
-        /// Beijing time, `2023-07-05 09:15`; nil when not submitted or the file gave no time.
+        /// Beijing time of the first file saved, `2023-07-05 09:15`; nil when not submitted or the file gave no time.
         public var saved: String?
         public var state: State
+        /// Later files of the unit (a correction), with their save times: the ledger uses the latest.
+        public var corrections: [String] = []
         public var submitted: Bool { state != .missing && state != .unreadable }
     }
     public var reporting: [Reporting]
@@ -114,23 +116,32 @@ public struct Briefing: Sendable {
 
     /// Each registry unit's reporting: the save time of the file merged (the later of two) and whether it was on time.
     static func reporting(_ ledger: LedgerResult, reportBy: CalendarDate?) -> [Reporting] {
-        var savedByUnit: [String: (date: CalendarDate, text: String, fromFile: Bool)] = [:]
-        for ret in ledger.returns {
-            guard let unit = ret.unit, let time = beijingTime(ret.saved) else { continue }
-            if savedByUnit[unit].map({ $0.text < time.text }) ?? true { savedByUnit[unit] = (time.date, time.text, ret.savedFromFile) }
+        // Each unit's files with a saved time of their own, first saved first: the first is the one judged on time.
+        var sent: [String: [(date: CalendarDate, text: String, file: String)]] = [:]
+        var csvOnly = Set<String>()
+        for ret in ledger.returns where ret.unreadable == nil {
+            guard let unit = ret.unit else { continue }
+            // A CSV's time is the file system's, which a copy resets: it means nothing, and is not shown.
+            guard !ret.savedFromFile, let time = beijingTime(ret.saved) else {
+                csvOnly.insert(unit)
+                continue
+            }
+            sent[unit, default: []].append((time.date, time.text, Merge.name(ret.file)))
         }
         return ledger.units.map { unit in
-            let saved = unit.submitted ? savedByUnit[unit.name] : nil
+            let files = (sent[unit.name] ?? []).sorted { $0.text < $1.text }
+            let first = unit.submitted ? files.first : nil
             let state: Reporting.State
             if !unit.submitted {
                 state = unit.unreadable ? .unreadable : .missing
-            } else if let reportBy, let saved, !saved.fromFile {
-                state = saved.date <= reportBy ? .onTime : .late
+            } else if let reportBy, let first {
+                state = first.date <= reportBy ? .onTime : .late
             } else {
                 state = .submitted
             }
-            // A CSV's time is the file system's, which copying resets: shown, marked, and not judged.
-            return Reporting(unit: unit.name, files: unit.files, saved: saved.map { $0.fromFile ? $0.text + "（文件时间）" : $0.text }, state: state)
+            let saved = first?.text ?? (unit.submitted && csvOnly.contains(unit.name) ? "—（CSV 无保存时间）" : nil)
+            let corrections = unit.submitted ? files.dropFirst().map { "\($0.file)（\($0.text)）" } : []
+            return Reporting(unit: unit.name, files: unit.files, saved: saved, state: state, corrections: corrections)
         }
     }
 
@@ -179,6 +190,9 @@ public struct Briefing: Sendable {
             if (judged && state == .submitted || state == .unreadable) && units.isEmpty { continue }
             let label = judged && state == .submitted ? "已报送（文件无保存时间，未判断是否按时）" : state.rawValue
             lines.append("\(label)：" + (units.isEmpty ? "无" : units.joined(separator: "、")) + "。")
+        }
+        for unit in reporting where !unit.corrections.isEmpty {
+            lines.append("\(unit.unit)另报送更正：\(unit.corrections.joined(separator: "、"))，台账按最新一份合并，是否按时按第一份判断。")
         }
         return lines.joined(separator: "\n") + "\n"
     }
