@@ -35,6 +35,8 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     case encryptedWorkbook(XLSXLocation)
     case legacyWorkbook(XLSXLocation)
     case openDocument(XLSXLocation)
+    /// A Word or PowerPoint package given where a workbook was expected.
+    case otherOfficeDocument(XLSXLocation, kind: String)
     case corruptZip(XLSXLocation, String)
     case missingPart(XLSXLocation)
     case malformedXML(XLSXLocation, String)
@@ -48,7 +50,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: XLSXLocation {
         switch self {
         case .fileNotFound(let l), .unreadable(let l, _), .notAZip(let l), .encryptedWorkbook(let l),
-             .legacyWorkbook(let l), .openDocument(let l), .corruptZip(let l, _), .missingPart(let l), .malformedXML(let l, _),
+             .legacyWorkbook(let l), .openDocument(let l), .otherOfficeDocument(let l, _), .corruptZip(let l, _), .missingPart(let l), .malformedXML(let l, _),
              .forbiddenDTD(let l), .zipBomb(let l, _), .cellOutOfRange(let l), .badCellReference(let l, _),
              .badSharedStringIndex(let l, _), .sheetNotFound(let l, _):
             return l
@@ -64,6 +66,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .encryptedWorkbook: "encrypted"
         case .legacyWorkbook: "legacy-xls"
         case .openDocument: "opendocument"
+        case .otherOfficeDocument: "not-a-workbook"
         case .corruptZip: "corrupt-zip"
         case .missingPart: "missing-part"
         case .malformedXML: "malformed-xml"
@@ -91,6 +94,8 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(at)：这是旧版 .xls/.et 格式（legacy binary workbook），请用 Excel 或 WPS 打开后另存为 .xlsx。"
         case .openDocument:
             return "\(at)：这是 OpenDocument 表格（.ods），不是 .xlsx，请用 WPS、LibreOffice 或 Excel 打开后另存为 .xlsx。"
+        case .otherOfficeDocument(_, let kind):
+            return "\(at)：这是\(kind)，不是 Excel 工作簿；请把其中的表格复制到 Excel 或 WPS 表格，另存为 .xlsx 后再处理。"
         case .corruptZip(_, let detail):
             return "\(at)：文件已损坏（corrupt zip: \(detail)），请重新获取原文件或另存为 .xlsx。"
         case .missingPart:

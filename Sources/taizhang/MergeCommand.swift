@@ -71,6 +71,10 @@ struct MergeCommand: ParsableCommand {
                     }
                 }
                 returnsLine?.finish()
+                for path in [output, csv, json].compactMap({ $0 }) where path != "-" {
+                    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
                 try LedgerWorkbook.write(ledger, to: output)
                 if let csv {
                     let file = try OutputFile(path: csv)

@@ -9,7 +9,7 @@ struct OutputError: Error, CustomStringConvertible {
     let path: String
     let detail: String
 
-    var description: String { "\(path)：无法写入（\(detail)），请检查目录是否存在、是否有写权限、磁盘是否已满。" }
+    var description: String { "\(path)：无法写入（\(detail)），请检查目录是否存在、是否有写权限、磁盘是否已满，如文件正在 Excel 或 WPS 中打开，请先关闭。" }
 }
 
 /// An output written to a temporary file beside its target and renamed into place on `commit`,

@@ -54,3 +54,23 @@ struct NothingSkippedTests {
         #expect(ledger.units.filter(\.submitted).map(\.name) == ["法规科"])
     }
 }
+
+extension NothingSkippedTests {
+    @Test("a 填报单位 property and a file name that disagree are both said, with which was taken; two files of one name in two folders are told apart by their folders")
+    func namesThatDisagree() throws {
+        let dir = NSTemporaryDirectory() + "taizhang-names-\(UUID().uuidString)"
+        for folder in ["甲", "乙"] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let returns = SampleRound.samples + "/returns/"
+        try FileManager.default.copyItem(atPath: returns + "法规科-任务反馈表.xlsx", toPath: dir + "/甲/政务科-反馈.xlsx")
+        try FileManager.default.copyItem(atPath: returns + "热线科-任务反馈表.csv", toPath: dir + "/甲/热线科.csv")
+        try FileManager.default.copyItem(atPath: returns + "热线科-任务反馈表.csv", toPath: dir + "/乙/热线科.csv")
+        let ledger = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [dir + "/甲", dir + "/乙"],
+                                   options: MergeOptions(asOf: SampleRound.asOf, plan: SampleRound.options()))
+        let conflict = try #require(ledger.issues.first { $0.code == "unit-conflict" })
+        #expect(conflict.message.hasPrefix("文件属性“填报单位”为法规科，文件名中却是政务科；按文件属性“填报单位”认定为法规科"))
+        #expect(ledger.units.first { $0.name == "法规科" }?.submitted == true)
+        let duplicate = try #require(ledger.issues.first { $0.code == "duplicate-return" })
+        #expect(duplicate.message.contains("甲/热线科.csv") && duplicate.message.contains("乙/热线科.csv"))
+    }
+}

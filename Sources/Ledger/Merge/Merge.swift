@@ -40,11 +40,11 @@ public enum Merge {
             }
         }
         let files = try InputFiles.expandAll(returns)
-        let overrides = Dictionary(options.units.map { (InputFiles.canonical($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        let overrides = try unitOverrides(options.units, files: files, registry: plan.registry)
         var merger = Merger(plan: plan, asOf: options.asOf)
         let vocabulary = UnitReturn.returnVocabulary()
         for (index, file) in files.enumerated() {
-            let unit = overrides[InputFiles.canonical(file)]
+            let unit = overrides[InputFiles.canonical(file)] ?? overrides[name(file)]
             var rows = 0
             // Every file is read or said why not; one that cannot be read never stops the round.
             do {
@@ -64,6 +64,24 @@ public enum Merge {
             progress(.returnMerged(files: index + 1, of: files.count, rows: rows))
         }
         return merger.finish()
+    }
+
+    /// `--unit FILE=UNIT` pairs by canonical path, or by file name when the key names no folder; a key that matches
+    /// no file, or a unit the registry does not know, is refused rather than silently unused.
+    static func unitOverrides(_ pairs: [String: String], files: [String], registry: UnitRegistry) throws -> [String: String] {
+        var overrides: [String: String] = [:]
+        for (key, unit) in pairs {
+            guard case .unit(let canonical) = registry.match(unit) else { throw MergeOptionError.unknownUnit(unit) }
+            let byPath = InputFiles.canonical(key)
+            if files.contains(where: { InputFiles.canonical($0) == byPath }) {
+                overrides[byPath] = canonical
+            } else if !key.contains("/"), files.contains(where: { name($0) == key }) {
+                overrides[key] = canonical
+            } else {
+                throw MergeOptionError.noSuchFile(key)
+            }
+        }
+        return overrides
     }
 
     /// The custom property Taizhang writes into its own outputs (总台账, 简报), so that one saved among the returns is not read as one.
@@ -116,4 +134,17 @@ public enum Merge {
     /// A file's name without its folders.
     public static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
     static func prefix(_ text: String) -> String { text.count > 20 ? String(text.prefix(20)) + "…" : text }
+}
+
+/// A `--unit FILE=UNIT` that cannot be applied.
+public enum MergeOptionError: Error, Sendable, CustomStringConvertible {
+    case noSuchFile(String)
+    case unknownUnit(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchFile(let key): "--unit 指定的文件“\(key)”不在反馈文件中，请检查文件名（可只写文件名，如 --unit 新建表格.xlsx=法规科）。"
+        case .unknownUnit(let unit): "--unit 指定的单位“\(unit)”不在单位名册中，请写名册中的单位名称或别名。"
+        }
+    }
 }

@@ -26,6 +26,7 @@ public struct Merger {
     /// Reads one return into the ledger-to-be.
     public mutating func add(_ ret: UnitReturn) {
         var account = ReturnAccount(ret, planYear: plan.planYear)
+        account.issues += ret.notes
         defer { files.append(account) }
         guard let unit = ret.unit else { return }
         if let formulas = ValidationIssue.unsavedFormulas(in: ret.grid) { account.issues.append(formulas) }
@@ -94,13 +95,21 @@ public struct Merger {
         for index in byTime {
             guard let unit = files[index].unit else { continue }
             if let earlier = winners[unit] {
-                let (old, new) = (Merge.name(files[earlier].file), Merge.name(files[index].file))
+                var (old, new) = (Merge.name(files[earlier].file), Merge.name(files[index].file))
+                // Two files of one name from two folders: the folders tell them apart.
+                if old == new { (old, new) = (Self.withFolder(files[earlier].file), Self.withFolder(files[index].file)) }
                 issues.append(.init(.warning, "duplicate-return", at: SourceLocation(file: files[earlier].file),
                                     "\(unit) 报送了两份文件：\(old) 与 \(new)。以较晚保存的 \(new) 为准，前一份未合并。"))
             }
             winners[unit] = index
         }
         return (winners, issues)
+    }
+
+    /// "folder/name", for telling apart two files of one name.
+    static func withFolder(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.suffix(2).joined(separator: "/")
     }
 
     /// Every plan task with its reports, lead units first then registry order, its combined status and who is missing.

@@ -31,6 +31,8 @@ public struct UnitReturn: Sendable {
     /// The (last) header row.
     public var headerRow: Int
     public var rows: [Row]
+    /// What the clerk should know about how the file was read (two ways of naming its unit that disagree).
+    public var notes: [ValidationIssue] = []
 
     /// Non-empty cells of the data block: what the merge must account for.
     public var cellsRead: Int { rows.reduce(0) { $0 + $1.typed.count + $1.extra.count } }
@@ -51,6 +53,13 @@ public struct UnitReturn: Sendable {
         self.init(file: file.path, sha256: file.facts.sha256, unit: found?.0, unitSource: found?.1, saved: saved.time,
                   savedFromFile: saved.fromFileSystem, grid: sheet.grid, columns: sheet.columns.fields, headers: sheet.layout.headers,
                   headerRow: sheet.layout.headerRows.upperBound, rows: Self.rows(of: sheet))
+        // A 填报单位 property or line that names one unit and a file name another: both said, and which was taken.
+        if let (taken, source) = found, source != .fileName, source != .option,
+           let named = Self.unit(inFileName: file.facts.name, registry: registry), named != taken {
+            let how = source == .property ? "文件属性“填报单位”" : "表内“填报单位”一行"
+            notes.append(.init(.warning, "unit-conflict", at: SourceLocation(file: file.path),
+                               "\(how)为\(taken)，文件名中却是\(named)；按\(how)认定为\(taken)。如不对，请用 --unit \(file.facts.name)=\(named) 指定。"))
+        }
     }
 
     public init(file: String, sha256: String, unit: String?, unitSource: UnitSource?, saved: String, savedFromFile: Bool, grid: Grid,

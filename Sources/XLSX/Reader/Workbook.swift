@@ -225,6 +225,12 @@ public final class Workbook {
         if archive.entry(named: "content.xml") != nil, archive.entry(named: "mimetype") != nil {
             throw XLSXError.openDocument(XLSXLocation(file: archive.displayName))
         }
+        // A Word or PowerPoint file is a zip too: say what it is, not that a part is missing.
+        if let kind = ["word/": "Word 文档（.docx）", "ppt/": "PowerPoint 演示文稿（.pptx）"].first(where: { prefix, _ in
+            archive.entries.contains { $0.name.hasPrefix(prefix) }
+        })?.value {
+            throw XLSXError.otherOfficeDocument(XLSXLocation(file: archive.displayName), kind: kind)
+        }
         throw XLSXError.missingPart(XLSXLocation(file: archive.displayName, part: "xl/workbook.xml"))
     }
 }

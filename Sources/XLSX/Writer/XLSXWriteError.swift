@@ -56,7 +56,7 @@ public enum XLSXWriteError: Error, Sendable, Equatable, CustomStringConvertible 
         case .closed:
             return "工作簿已经关闭，不能再写入。"
         case .io(let path, let detail):
-            return "\(path)：无法写入（\(detail)），请检查目录是否存在、是否有写权限、磁盘是否已满。"
+            return "\(path)：无法写入（\(detail)），请检查目录是否存在、是否有写权限、磁盘是否已满，如文件正在 Excel 或 WPS 中打开，请先关闭。"
         }
     }
 }

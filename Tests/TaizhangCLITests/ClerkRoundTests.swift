@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The command line keeps its word (issue "a round as the clerk lives it"): advice that works, refusals that say
+/// why, outputs where they were asked for.
+@Suite("The clerk's round at the command line")
+struct ClerkRoundTests {
+    let plan = CLI.repository + "/samples/plan-2023.xlsx"
+    let units = CLI.repository + "/samples/units.yaml"
+
+    func folder() throws -> String {
+        let dir = NSTemporaryDirectory() + "taizhang-clerk-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/反馈", withIntermediateDirectories: true)
+        // A return saved as a new workbook (no 填报单位 property) under a name that names no unit.
+        try FileManager.default.copyItem(atPath: CLI.repository + "/samples/returns/extra/规划科-任务反馈表（新建工作簿）.xlsx", toPath: dir + "/反馈/新建表格.xlsx")
+        return dir
+    }
+
+    @Test("--unit names a file in a folder by its name alone, as the advice says; the output folder is made")
+    func unitByFileName() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let unnamed = try CLI.run(["merge", plan, dir + "/反馈", "--units", units, "-o", dir + "/out/台账.xlsx", "-q"])
+        #expect(unnamed.status == 1)
+        let result = try CLI.run(["merge", plan, dir + "/反馈", "--units", units, "-o", dir + "/新文件夹/台账.xlsx", "--unit", "新建表格.xlsx=规划科"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/新文件夹/台账.xlsx"))
+        #expect(result.stdout.contains("新建表格.xlsx：读取"))
+    }
+
+    @Test("a --unit key that matches no file, or a unit the registry does not know, is refused and says so")
+    func unitRefused() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let noFile = try CLI.run(["merge", plan, dir + "/反馈", "--units", units, "-o", dir + "/台账.xlsx", "--unit", "没有这个.xlsx=规划科"])
+        #expect(noFile.status == 2)
+        #expect(noFile.stderr.contains("“没有这个.xlsx”不在反馈文件中"))
+        let noUnit = try CLI.run(["merge", plan, dir + "/反馈", "--units", units, "-o", dir + "/台账.xlsx", "--unit", "新建表格.xlsx=信息科"])
+        #expect(noUnit.status == 2)
+        #expect(noUnit.stderr.contains("“信息科”不在单位名册中"))
+    }
+
+    @Test("a Word document given as a plan is called one")
+    func wordPlan() throws {
+        let dir = NSTemporaryDirectory() + "taizhang-word-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('[Content_Types].xml','<Types/>')\nz.writestr('word/document.xml','<w:document/>')\nz.close()\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, dir + "/计划.docx"]
+        try process.run()
+        process.waitUntilExit()
+        let result = try CLI.run(["validate", dir + "/计划.docx"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("这是Word 文档（.docx），不是 Excel 工作簿"))
+    }
+}
