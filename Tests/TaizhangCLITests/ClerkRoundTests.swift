@@ -56,3 +56,10 @@ struct ClerkRoundTests {
         #expect(result.stderr.contains("这是Word 文档（.docx），不是 Excel 工作簿"))
     }
 }
+
+/// A registry file the tool wrote reads back through the tool (validate --units), comments and all.
+enum UnitRegistryFile {
+    static func parses(_ path: String) throws -> Bool {
+        try CLI.run(["validate", CLI.repository + "/samples/plan-2023.xlsx", "--units", path, "-q"]).status != 2
+    }
+}

@@ -235,7 +235,15 @@ struct CommandLineTests {
         #expect(yaml.contains("name: 法规科"))
         #expect(yaml.contains("局属各单位"))
         #expect(result.stderr.contains("个单位"))
-        let missing = try CLI.run(["units", "init", CLI.repository + "/samples/units.yaml", "-o", out])
+        #expect(yaml.hasPrefix("# 单位名册") && yaml.contains("aliases: [局办公室, 局办]"))
+        #expect(try UnitRegistryFile.parses(out))
+        // An edited registry is never overwritten without --force.
+        try (yaml + "# 已核对\n").write(toFile: out, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["units", "init", plan, "-o", out])
+        #expect(again.status == 2 && again.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasSuffix("# 已核对\n"))
+        #expect(try CLI.run(["units", "init", plan, "-o", out, "--force"]).status == 0)
+        let missing = try CLI.run(["units", "init", CLI.repository + "/samples/units.yaml", "-o", Fixture.directory() + "/u.yaml"])
         #expect(missing.status == 2)
     }
 
@@ -273,8 +281,8 @@ struct CommandLineTests {
         let sheet = dir + "/问题.xlsx"
         #expect(try CLI.run(["validate", broken, "--units", units, "--format", "xlsx", "-o", sheet]).status == 1)
         let converted = try CLI.run(["convert", sheet, "-", "--encoding", "utf8"])
-        #expect(converted.stdout.hasPrefix("级别,代码,文件,工作表,单元格,说明"))
-        #expect(converted.stdout.contains("错误,unknown-unit,2023计划.csv,,B2,"))
+        #expect(converted.stdout.hasPrefix("级别,类别,文件,工作表,单元格,说明"))
+        #expect(converted.stdout.contains("错误,单位不在名册,2023计划.csv,,B2,"))
 
         let noYear = dir + "/计划.csv"
         try "具体任务,牵头单位,完成时限\n任务甲,法规科,12月底前\n".write(toFile: noYear, atomically: true, encoding: .utf8)
