@@ -28,8 +28,10 @@ public enum LedgerWorkbook {
         try summarySheet(ledger, asOf: asOf, writer: writer, styles: styles)
         try overdueSheet(ledger, writer: writer, styles: styles)
         try missingSheet(ledger, writer: writer, styles: styles)
-        try IssuesSheet.write(ledger.issues, to: try writer.addSheet("问题"), header: styles.header, body: styles.body, level: styles.centered,
+        let problems = try writer.addSheet("问题")
+        try IssuesSheet.write(ledger.issues, to: problems, header: styles.header, body: styles.body, level: styles.centered,
                               cell: styles.centered, widths: [8, 18, 28, 10, 8, 70], filter: true)
+        problems.setPrintSetup(PrintSetup(repeatRows: 1...1))
         try sourcesSheet(ledger, writer: writer, styles: styles)
         try writer.close()
     }
@@ -93,7 +95,12 @@ public enum LedgerWorkbook {
                 Cell(column: 6, value: .text(entry.progress.first?.text ?? "（未报送）"), style: styles.body),
             ])
         }
+        if !ledger.entries.contains(where: \.overdue) {
+            // An empty list prints as one line that says so, not as pages of empty grid.
+            try overdue.append([Cell(column: 1, value: .text("无逾期事项"), style: styles.body)])
+        }
         overdue.freeze(rows: 1)
+        overdue.setPrintSetup(PrintSetup(repeatRows: 1...1))
     }
 
     /// 未报送: units that sent nothing, then each task's units that did not report on it.
@@ -114,6 +121,7 @@ public enum LedgerWorkbook {
             try missing.append([Cell(column: 1, value: .text(entry.task.id), style: styles.centered), Cell(column: 2, value: .text(entry.task.task.text), style: styles.body),
                                 Cell(column: 3, value: .text(entry.missing.joined(separator: "、")), style: styles.body)])
         }
+        missing.setPrintSetup(PrintSetup(repeatRows: 1...1))
     }
 
     /// 来源: every return file, its hash, and how its cells were accounted for.
@@ -131,5 +139,6 @@ public enum LedgerWorkbook {
               + [Cell(column: 10, value: .text(handling), style: styles.body)])
         }
         sources.freeze(rows: 1)
+        sources.setPrintSetup(PrintSetup(repeatRows: 1...1))
     }
 }

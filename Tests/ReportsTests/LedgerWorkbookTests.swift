@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Reports
+import TestSupport
 import Testing
 import XLSX
 
@@ -51,5 +52,29 @@ struct LedgerWorkbookTests {
             #expect(row[7] == .number(Double(ret.cellsMerged)))
             #expect(row[9] == .number(Double(ret.cellsReported)))
         }
+    }
+
+    @Test("every sheet of the ledger prints on A4 landscape, fit to width, its header rows repeated; an empty list is one line")
+    func printsForAMeeting() throws {
+        // On 10 July nothing is overdue yet: the 逾期事项 sheet is its header and one line saying so.
+        let ledger = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [SampleRound.samples + "/returns"],
+                                   options: MergeOptions(asOf: CalendarDate(year: 2023, month: 7, day: 10)!, plan: SampleRound.options()))
+        let path = NSTemporaryDirectory() + "taizhang-print-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try LedgerWorkbook.write(ledger, to: path)
+        let out = try Openpyxl.output(of: """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            for ws in wb:
+                print(ws.title, ws.page_setup.orientation, ws.page_setup.paperSize, ws.sheet_properties.pageSetUpPr.fitToPage, ws.print_title_rows, ws.max_row)
+            """, [path])
+        let lines = out.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.count == 6)
+        for line in lines {
+            #expect(line[1] == "landscape" && line[2] == "9" && line[3] == "True" && line[4].hasPrefix("$1:"), "\(line)")
+        }
+        let overdue = ledger.entries.filter(\.overdue)
+        #expect(overdue.isEmpty)
+        #expect(lines.first { $0[0] == "逾期事项" }?[5] == "2")
     }
 }

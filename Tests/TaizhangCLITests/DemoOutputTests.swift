@@ -10,7 +10,7 @@ import Testing
 /// "everything a unit typed reaches the ledger"); the ledger and briefing then named themselves in a custom
 /// property and listed the returns folder's README.md as not read, and 长期推进 became a deadline kind beside
 /// the statuses, with the 滞后 and 未启动 lists, and on time was judged by a unit's first file, a CSV showing no
-/// save time, and the 问题 sheet's codes became words (issue "a round as the clerk lives it").
+/// save time, the 问题 sheet's codes became words and every sheet got its print setup (issue "a round as the clerk lives it").
 @Suite("Demo outputs")
 struct DemoOutputTests {
     static let recorded: [String: String] = [
@@ -26,7 +26,7 @@ struct DemoOutputTests {
         "templates/规划科-任务反馈表.xlsx": "bfb91220ac9f9819c765642d871855a7b72fa4622e4d63cf35966a34bfb3b2cb",
         "总台账.csv": "53617fd43b676adb41162a7d3d1bece916c9338c2900ebb6832219a7de65ee4c",
         "总台账.json": "416f984b66f14bfa2102f35ebb85fb8ccece6507cccbe867c736e41f0691bedb",
-        "总台账.xlsx": "340be49f2bc99483c17caa0001634a72a1238f83f5332bfa4c3a47b34270ee31",
+        "总台账.xlsx": "3e449081d0c20048d0a66bd553e2bcd7869068b15903f44bef6ca1ca2f816f40",
         "简报.txt": "57e13ae68f194119b1260f0db2c530c5102868d8d441def12f3d6fae5a0b235d",
         "简报.xlsx": "818b2921455a935b1a68b9168250110f292bc8ed8b15347b95d9a326f9c36e09",
     ]
