@@ -40,6 +40,22 @@ struct ClerkRoundTests {
         #expect(noUnit.stderr.contains("“信息科”不在单位名册中"))
     }
 
+    @Test("usage mistakes are told in Chinese with exit 64; help stays as written")
+    func usageInChinese() throws {
+        let missing = try CLI.run(["validate"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("错误：缺少参数 <plan>。") && missing.stderr.contains("用法："))
+        #expect(!missing.stderr.contains("Error:") && !missing.stderr.contains("Usage:"))
+        let unknown = try CLI.run(["validate", plan, "--nope"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("不认识的选项 --nope"))
+        let badValue = try CLI.run(["validate", plan, "--format", "foo"])
+        #expect(badValue.status == 64 && badValue.stderr.contains("不能取“foo”"))
+        let ours = try CLI.run(["merge", plan, "x", "-o", "y.xlsx", "--as-of", "2023"])
+        #expect(ours.status == 64 && ours.stderr.hasPrefix("错误：--as-of 应写作 YYYY-MM-DD"))
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("64 命令写法有误"))
+    }
+
     @Test("a Word document given as a plan is called one")
     func wordPlan() throws {
         let dir = NSTemporaryDirectory() + "taizhang-word-\(UUID().uuidString)"
