@@ -31,3 +31,16 @@ struct PlanConfigTests {
         #expect(throws: PlanConfigError.self) { _ = try PlanConfig(yaml: yaml) }
     }
 }
+
+@Suite("Plan settings in Chinese")
+struct PlanConfigChineseTests {
+    @Test("the settings file's keys may be written as a clerk writes them")
+    func chineseKeys() throws {
+        let config = try PlanConfig(yaml: "年度: 2024\n完成时限:\n  月前: strict\n首位为牵头: false\n表头同义词:\n  任务: [工作事项]\n  牵头单位: [主抓单位]\n")
+        #expect(config.year == 2024)
+        #expect(config.deadlinePolicy == DeadlineParser.Policy(before: .strict))
+        #expect(!config.firstListedIsLead)
+        #expect(config.synonyms[.task] == ["工作事项"] && config.synonyms[.leadUnit] == ["主抓单位"])
+        #expect(throws: PlanConfigError.self) { _ = try PlanConfig(yaml: "表头同义词:\n  不知道: [x]\n") }
+    }
+}
