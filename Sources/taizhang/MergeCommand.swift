@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSV
 import Foundation
 import Ledger
@@ -75,17 +78,25 @@ struct MergeCommand: ParsableCommand {
                     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try LedgerWorkbook.write(ledger, to: output)
+                // All of the outputs or none: each is written aside, and put in place only once every one is written.
+                let staged = output + ".taizhang-\(UUID().uuidString).xlsx"
+                defer { try? FileManager.default.removeItem(atPath: staged) }
+                try LedgerWorkbook.write(ledger, to: staged)
+                var others: [OutputFile] = []
                 if let csv {
                     let file = try OutputFile(path: csv)
                     try LedgerTable(ledger).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
-                    try file.commit()
+                    others.append(file)
                 }
                 if let json {
                     let file = try OutputFile(path: json)
                     try LedgerJSON.encode(ledger).withUnsafeBytes { try file.write($0) }
-                    try file.commit()
+                    others.append(file)
                 }
+                guard rename(staged, output) == 0 else {
+                    throw OutputError(path: output, detail: String(cString: strerror(errno)))
+                }
+                for file in others { try file.commit() }
                 if !global.quiet { print(Self.summaryText(ledger)) }
                 return ledger.issues.contains { $0.severity == .error }
             } catch let error as ExitCode {

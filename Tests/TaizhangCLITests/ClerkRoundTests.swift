@@ -56,6 +56,19 @@ struct ClerkRoundTests {
         #expect(help.status == 0 && help.stdout.contains("64 命令写法有误"))
     }
 
+    @Test("the outputs of one merge are all written or none: a JSON that cannot be written leaves no ledger workbook either")
+    func allOrNone() throws {
+        let dir = NSTemporaryDirectory() + "taizhang-allornone-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A 40 KiB file-size limit: the ledger workbook (about 22 KiB) fits, its JSON (about 58 KiB) does not.
+        let result = try CLI.run(["--shell", "trap '' XFSZ; ulimit -f 80; exec \"$0\" merge \"$1\" \"$2\" --units \"$3\" -o \"$4\" --json \"$5\" -q",
+                                  plan, CLI.repository + "/samples/returns", units, dir + "/台账.xlsx", dir + "/台账.json"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("无法写入"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
     @Test("a Word document given as a plan is called one")
     func wordPlan() throws {
         let dir = NSTemporaryDirectory() + "taizhang-word-\(UUID().uuidString)"
