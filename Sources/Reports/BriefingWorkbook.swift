@@ -49,8 +49,10 @@ public enum BriefingWorkbook {
 
     /// Beside the table: a stacked bar per unit by status, and the status totals as a doughnut.
     static func addCharts(_ briefing: Briefing, to sheet: SheetWriter, totalRow: Int) {
-        let colours: [LedgerSummary.Bucket: String] = [.completed: "70AD47", .onTrack: "5B9BD5", .lagging: "FFC000", .overdue: "C00000",
-                                                       .notStarted: "A5A5A5", .noReport: "D9D9D9"]
+        // Told apart by hue for colour-blind readers (blues, orange, dark red, greys: no red against green) and by
+        // lightness when printed in black and white (from dark red through dark blue and greys to light blue and white).
+        let colours: [LedgerSummary.Bucket: String] = [.completed: "08519C", .onTrack: "9ECAE1", .lagging: "E69F00", .overdue: "67000D",
+                                                       .notStarted: "737373", .noReport: "F0F0F0"]
         let buckets = LedgerSummary.Bucket.allCases
         let (firstUnitRow, lastUnitRow) = (5, 4 + briefing.lines.count)
         func reference(_ row: Int, _ column: Int, _ toRow: Int, _ toColumn: Int) -> String {
