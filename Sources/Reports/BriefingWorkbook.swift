@@ -74,50 +74,42 @@ public enum BriefingWorkbook {
 
     /// A titled list of tasks (逾期清单, 临期提醒), "无" when empty.
     static func list(_ title: String, _ tasks: [Briefing.ListedTask], daysHeader: String, sheet: SheetWriter, row: inout Int, styles: Styles) throws {
-        try sheet.append([Cell(column: 1, value: .text(title), style: styles.section)], row: row)
-        row += 1
-        try sheet.merge(CellRange(row, 2, row, 5))
-        try sheet.merge(CellRange(row, 9, row, 10))
-        try sheet.append([Cell(column: 1, value: .text("任务编号"), style: styles.header), Cell(column: 2, value: .text("具体任务"), style: styles.header),
-                          Cell(column: 6, value: .text("牵头单位"), style: styles.header), Cell(column: 7, value: .text("完成时限"), style: styles.header),
-                          Cell(column: 8, value: .text(daysHeader), style: styles.header), Cell(column: 9, value: .text("最新进展"), style: styles.header)], row: row)
-        row += 1
-        if tasks.isEmpty {
-            try sheet.append([Cell(column: 1, value: .text("无"), style: styles.body)], row: row)
-            row += 2
-            return
+        let rows = tasks.map { task in
+            [Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
+             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centered),
+             Cell(column: 8, value: .number(Double(task.days)), style: styles.centered), Cell(column: 9, value: .text(task.latestProgress), style: styles.body)]
         }
-        for task in tasks {
-            try sheet.merge(CellRange(row, 2, row, 5))
-            try sheet.merge(CellRange(row, 9, row, 10))
-            try sheet.append([Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
-                              Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centered),
-                              Cell(column: 8, value: .number(Double(task.days)), style: styles.centered), Cell(column: 9, value: .text(task.latestProgress), style: styles.body)],
-                             row: row)
-            row += 1
-        }
-        row += 1
+        try titledTable(title, headers: [(1, "任务编号"), (2, "具体任务"), (6, "牵头单位"), (7, "完成时限"), (8, daysHeader), (9, "最新进展")],
+                        merges: [(2, 5), (9, 10)], rows: rows, sheet: sheet, row: &row, styles: styles)
     }
 
     /// A titled list of tasks by status (滞后清单, 未启动清单), "无" when empty.
     static func flagged(_ title: String, _ tasks: [Briefing.FlaggedTask], sheet: SheetWriter, row: inout Int, styles: Styles) throws {
+        let rows = tasks.map { task in
+            [Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
+             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.deadline), style: styles.centered),
+             Cell(column: 9, value: .text(task.latestProgress), style: styles.body)]
+        }
+        try titledTable(title, headers: [(1, "任务编号"), (2, "具体任务"), (6, "牵头单位"), (7, "完成时限"), (9, "最新进展")],
+                        merges: [(2, 5), (7, 8), (9, 11)], rows: rows, sheet: sheet, row: &row, styles: styles)
+    }
+
+    /// A section title, a header row and the rows under it, each row's cells merged over the same columns.
+    static func titledTable(_ title: String, headers: [(column: Int, text: String)], merges: [(Int, Int)], rows: [[Cell]],
+                            sheet: SheetWriter, row: inout Int, styles: Styles) throws {
         try sheet.append([Cell(column: 1, value: .text(title), style: styles.section)], row: row)
         row += 1
-        for range in [(2, 5), (7, 8), (9, 11)] { try sheet.merge(CellRange(row, range.0, row, range.1)) }
-        try sheet.append([Cell(column: 1, value: .text("任务编号"), style: styles.header), Cell(column: 2, value: .text("具体任务"), style: styles.header),
-                          Cell(column: 6, value: .text("牵头单位"), style: styles.header), Cell(column: 7, value: .text("完成时限"), style: styles.header),
-                          Cell(column: 9, value: .text("最新进展"), style: styles.header)], row: row)
+        for range in merges { try sheet.merge(CellRange(row, range.0, row, range.1)) }
+        try sheet.append(headers.map { Cell(column: $0.column, value: .text($0.text), style: styles.header) }, row: row)
         row += 1
-        if tasks.isEmpty {
+        if rows.isEmpty {
             try sheet.append([Cell(column: 1, value: .text("无"), style: styles.body)], row: row)
             row += 2
             return
         }
-        for task in tasks {
-            for range in [(2, 5), (7, 8), (9, 11)] { try sheet.merge(CellRange(row, range.0, row, range.1)) }
-            try sheet.append([Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
-                              Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.deadline), style: styles.centered),
-                              Cell(column: 9, value: .text(task.latestProgress), style: styles.body)], row: row)
+        for cells in rows {
+            for range in merges { try sheet.merge(CellRange(row, range.0, row, range.1)) }
+            try sheet.append(cells, row: row)
             row += 1
         }
         row += 1
