@@ -14,7 +14,8 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product taizhang
 
-test: setup
+test:
+	@bash scripts/setup.sh --render
 	$(SWIFT) test
 
 demo: release

@@ -9,12 +9,23 @@ pkg-config --exists libzip 2>/dev/null || missing+=(libzip-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 
+# `--render` (make test): LibreOffice, poppler and a Chinese font, for the tests that print workbooks as a user would.
+if [ "${1:-}" = "--render" ]; then
+    command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    if command -v fc-list >/dev/null 2>&1; then
+        [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-microhei)
+    else
+        missing+=(fonts-wqy-microhei)
+    fi
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (Swift 6 toolchain needed)" >&2; exit 1; }

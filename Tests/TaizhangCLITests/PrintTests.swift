@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The demo's ledger printed as a meeting needs it, rendered by LibreOffice (installed by `make test`): the
+/// 总台账's own pages, then one page for each other sheet, every 总台账 page with the whole header (no split columns).
+@Suite("Printing the ledger")
+struct PrintTests {
+    static func tool(_ name: String) -> String? {
+        ["/usr/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The text of each page of a PDF.
+    static func pages(_ pdf: String) throws -> [String] {
+        let pdftotext = try #require(tool("pdftotext"), "pdftotext missing: run make test, which installs poppler-utils")
+        let whole = try run(pdftotext, ["-layout", pdf, "-"])
+        // pdftotext ends each page with a form feed.
+        return whole.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("总台账.xlsx of the demo prints its ledger pages, then one page per sheet, none with split columns")
+    func ledgerPages() throws {
+        let soffice = try #require(Self.tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
+        let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let demo = try CLI.run(["--shell", "bash \"$1\" \"$0\" \"$2\"", CLI.repository + "/scripts/demo-hashes.sh", work])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        // A profile of its own, so that a LibreOffice already running elsewhere does not take the job.
+        _ = try Self.run(soffice, ["-env:UserInstallation=file://" + work + "/profile", "--headless", "--convert-to", "pdf",
+                                   "--outdir", work, work + "/out/总台账.xlsx"])
+        let pages = try Self.pages(work + "/总台账.pdf")
+        let markers = ["总台账": "落实情况台账", "汇总": "各单位任务落实情况汇总", "逾期事项": "逾期天数", "未报送": "应报任务数", "问题": "级别", "来源": "SHA-256"]
+        var count: [String: Int] = [:]
+        for page in pages {
+            let sheet = try #require(markers.first { page.contains($0.value) }?.key, "a page of no known sheet: \(page.prefix(80))")
+            count[sheet, default: 0] += 1
+            if sheet == "总台账" { #expect(page.contains("序号") && page.contains("未报送单位"), "a 总台账 page without its whole header") }
+        }
+        #expect(count["总台账", default: 0] >= 1)
+        for sheet in ["汇总", "逾期事项", "未报送", "问题", "来源"] { #expect(count[sheet] == 1, "\(sheet): \(count[sheet] ?? 0) pages") }
+    }
+}
