@@ -65,10 +65,12 @@ public enum BriefingWorkbook {
                          valuesRange: reference(firstUnitRow, first + i, lastUnitRow, first + i), color: colours[bucket])
         }
         sheet.addChart(Chart(kind: .bar(horizontal: true, stacked: true), title: "各单位牵头任务进展", categories: briefing.lines.map(\.unit),
-                             categoriesRange: reference(firstUnitRow, 1, lastUnitRow, 1), series: series), at: CellRange(4, 13, 22, 20))
+                             categoriesRange: reference(firstUnitRow, 1, lastUnitRow, 1), series: series, hideEmptyInLegend: true),
+                       at: CellRange(4, 13, 22, 20))
         sheet.addChart(Chart(kind: .doughnut, title: "任务状态分布", categories: buckets.map(\.rawValue), categoriesRange: reference(4, first, 4, last),
                              series: [.init(name: "任务数", values: buckets.map { Double(briefing.totals[$0] ?? 0) },
-                                            valuesRange: reference(totalRow, first, totalRow, last), pointColors: buckets.map { colours[$0]! })]),
+                                            valuesRange: reference(totalRow, first, totalRow, last), pointColors: buckets.map { colours[$0]! })],
+                             hideEmptyInLegend: true),
                        at: CellRange(24, 13, 42, 20))
     }
 

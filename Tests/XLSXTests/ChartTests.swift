@@ -66,4 +66,21 @@ struct ChartTests {
         #expect(types.contains("/xl/drawings/drawing1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\""))
         #expect(types.contains("/xl/charts/chart2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\""))
     }
+
+    @Test("what shows nothing is left out of the legend when asked: a series of zeros, a slice of zero")
+    func emptyLegendEntries() {
+        let range = Chart.reference(sheet: "汇总", CellRange("B2:B3")!)
+        let bar = Chart(kind: .bar(horizontal: true, stacked: true), title: nil, categories: ["甲", "乙"], categoriesRange: range,
+                        series: [.init(name: "已完成", values: [1, 2], valuesRange: range), .init(name: "逾期", values: [0, 0], valuesRange: range)],
+                        hideEmptyInLegend: true)
+        #expect(bar.emptyLegendEntries == [1])
+        let xml = String(decoding: ChartPart.xml(bar), as: UTF8.self)
+        #expect(xml.contains("<c:legend><c:legendPos val=\"b\"/><c:legendEntry><c:idx val=\"1\"/><c:delete val=\"1\"/></c:legendEntry><c:overlay val=\"0\"/></c:legend>"))
+        let doughnut = Chart(kind: .doughnut, title: nil, categories: ["已完成", "逾期", "推进中"], categoriesRange: range,
+                             series: [.init(name: "任务数", values: [4, 0, 3], valuesRange: range)], hideEmptyInLegend: true)
+        #expect(doughnut.emptyLegendEntries == [1])
+        var shown = doughnut
+        shown.hideEmptyInLegend = false
+        #expect(shown.emptyLegendEntries.isEmpty)
+    }
 }

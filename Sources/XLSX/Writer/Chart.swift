@@ -38,9 +38,11 @@ public struct Chart: Sendable, Equatable {
     public var showLegend = true
     /// Values (or, on a doughnut, percentages) written on the bars or slices.
     public var showDataLabels = true
+    /// Leave out of the legend what shows nothing: a series of zeros, a slice of zero.
+    public var hideEmptyInLegend = false
 
     public init(kind: Kind, title: String?, categories: [String], categoriesRange: String, series: [Series],
-                showLegend: Bool = true, showDataLabels: Bool = true) {
+                showLegend: Bool = true, showDataLabels: Bool = true, hideEmptyInLegend: Bool = false) {
         self.kind = kind
         self.title = title
         self.categories = categories
@@ -48,6 +50,16 @@ public struct Chart: Sendable, Equatable {
         self.series = series
         self.showLegend = showLegend
         self.showDataLabels = showDataLabels
+        self.hideEmptyInLegend = hideEmptyInLegend
+    }
+
+    /// The legend entries left out: series of zeros (bars), or slices of zero (a doughnut, whose legend lists points).
+    var emptyLegendEntries: [Int] {
+        guard hideEmptyInLegend else { return [] }
+        switch kind {
+        case .bar: return series.indices.filter { series[$0].values.allSatisfy { $0 == 0 } }
+        case .doughnut: return series.first.map { first in first.values.indices.filter { first.values[$0] == 0 } } ?? []
+        }
     }
 
     /// A reference to cells of a sheet for a chart: `'汇总'!$A$3:$A$10`.

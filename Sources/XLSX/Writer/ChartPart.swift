@@ -41,7 +41,12 @@ enum ChartPart {
         }
         XMLBytes.append("</c:plotArea>", to: &out)
         if chart.showLegend {
-            XMLBytes.append("<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>", to: &out)
+            XMLBytes.append("<c:legend><c:legendPos val=\"b\"/>", to: &out)
+            for index in chart.emptyLegendEntries {
+                XMLBytes.append("<c:legendEntry><c:idx val=\"", to: &out); XMLBytes.append(index, to: &out)
+                XMLBytes.append("\"/><c:delete val=\"1\"/></c:legendEntry>", to: &out)
+            }
+            XMLBytes.append("<c:overlay val=\"0\"/></c:legend>", to: &out)
         }
         XMLBytes.append("<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1000\"><a:latin typeface=\"等线\"/><a:ea typeface=\"等线\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr></c:chartSpace>", to: &out)
         return out
