@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The demo's ledger printed as a meeting needs it, rendered by LibreOffice (installed by `make test`): the
-/// 总台账's own pages, then one page for each other sheet, every 总台账 page with the whole header (no split columns).
+/// 总台账's own pages, then one page for each other sheet, every 总台账 page with the whole header (no split columns),
+/// and rows tall enough that no wrapped text is cut off.
 @Suite("Printing the ledger")
 struct PrintTests {
     static func tool(_ name: String) -> String? {
@@ -30,7 +32,7 @@ struct PrintTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("总台账.xlsx of the demo prints its ledger pages, then one page per sheet, none with split columns")
+    @Test("总台账.xlsx of the demo prints its ledger pages, then one page per sheet, no split columns, no clipped rows")
     func ledgerPages() throws {
         let soffice = try #require(Self.tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
         let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
@@ -49,6 +51,19 @@ struct PrintTests {
             if sheet == "总台账" { #expect(page.contains("序号") && page.contains("未报送单位"), "a 总台账 page without its whole header") }
         }
         #expect(count["总台账", default: 0] >= 1)
+        // A row too short for its wrapped text is clipped in print, and its lost lines are missing from the PDF's
+        // text: every character of the sheet (read by openpyxl) must be on the 总台账 pages.
+        let script = """
+        import sys, openpyxl
+        for row in openpyxl.load_workbook(sys.argv[1])['总台账'].iter_rows(values_only=True):
+            print(''.join(str(v) for v in row if v is not None))
+        """
+        func characters(_ text: String) -> [Character: Int] {
+            text.filter { !$0.isWhitespace }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        }
+        let printed = characters(pages.filter { $0.contains("落实情况台账") }.joined())
+        let lost = characters(try Openpyxl.output(of: script, [work + "/out/总台账.xlsx"])).filter { printed[$0.key, default: 0] < $0.value }
+        #expect(lost.count == 0, "characters of 总台账 missing from its printed pages (rows too short?): \(lost.keys.sorted().prefix(20))")
         for sheet in ["汇总", "逾期事项", "未报送", "问题", "来源"] { #expect(count[sheet] == 1, "\(sheet): \(count[sheet] ?? 0) pages") }
     }
 }
