@@ -51,19 +51,40 @@ struct PrintTests {
             if sheet == "总台账" { #expect(page.contains("序号") && page.contains("未报送单位"), "a 总台账 page without its whole header") }
         }
         #expect(count["总台账", default: 0] >= 1)
-        // A row too short for its wrapped text is clipped in print, and its lost lines are missing from the PDF's
-        // text: every character of the sheet (read by openpyxl) must be on the 总台账 pages.
+        let lost = try Self.lost(sheets: ["总台账"], of: work + "/out/总台账.xlsx", printed: pages.filter { $0.contains("落实情况台账") })
+        #expect(lost.count == 0, "characters of 总台账 missing from its printed pages (rows too short?): \(lost.keys.sorted().prefix(20))")
+        for sheet in ["汇总", "逾期事项", "未报送", "问题", "来源"] { #expect(count[sheet] == 1, "\(sheet): \(count[sheet] ?? 0) pages") }
+    }
+
+    @Test("简报.xlsx of the demo prints with nothing clipped")
+    func briefingPages() throws {
+        let soffice = try #require(Self.tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
+        let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let demo = try CLI.run(["--shell", "bash \"$1\" \"$0\" \"$2\"", CLI.repository + "/scripts/demo-hashes.sh", work])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        _ = try Self.run(soffice, ["-env:UserInstallation=file://" + work + "/profile", "--headless", "--convert-to", "pdf",
+                                   "--outdir", work, work + "/out/简报.xlsx"])
+        let pages = try Self.pages(work + "/简报.pdf")
+        #expect(pages.count >= 1)
+        let lost = try Self.lost(sheets: nil, of: work + "/out/简报.xlsx", printed: pages)
+        #expect(lost.count == 0, "characters of 简报 missing from its printed pages: \(lost.keys.sorted().prefix(20))")
+    }
+
+    /// The characters of `sheets` (all when nil), read by openpyxl, that `printed` lacks. A row too short for its
+    /// wrapped text is clipped in print, and its lost lines are missing from the PDF's text.
+    static func lost(sheets: [String]?, of workbook: String, printed: [String]) throws -> [Character: Int] {
         let script = """
         import sys, openpyxl
-        for row in openpyxl.load_workbook(sys.argv[1])['总台账'].iter_rows(values_only=True):
-            print(''.join(str(v) for v in row if v is not None))
+        book = openpyxl.load_workbook(sys.argv[1])
+        for sheet in (sys.argv[2:] or book.sheetnames):
+            for row in book[sheet].iter_rows(values_only=True):
+                print(''.join(str(v) for v in row if v is not None))
         """
         func characters(_ text: String) -> [Character: Int] {
             text.filter { !$0.isWhitespace }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         }
-        let printed = characters(pages.filter { $0.contains("落实情况台账") }.joined())
-        let lost = characters(try Openpyxl.output(of: script, [work + "/out/总台账.xlsx"])).filter { printed[$0.key, default: 0] < $0.value }
-        #expect(lost.count == 0, "characters of 总台账 missing from its printed pages (rows too short?): \(lost.keys.sorted().prefix(20))")
-        for sheet in ["汇总", "逾期事项", "未报送", "问题", "来源"] { #expect(count[sheet] == 1, "\(sheet): \(count[sheet] ?? 0) pages") }
+        let have = characters(printed.joined())
+        return characters(try Openpyxl.output(of: script, [workbook] + (sheets ?? []))).filter { have[$0.key, default: 0] < $0.value }
     }
 }
