@@ -5,12 +5,13 @@ import XLSX
 /// charts, and the overdue, due-soon and reporting lists.
 public enum BriefingWorkbook {
     struct Styles {
-        let title, headline, section, header, body, centered, percent, alert, note: StyleID
+        let title, headline, section, header, body, centered, centeredWrap, percent, alert, note: StyleID
 
         init(_ writer: WorkbookWriter) {
             (title, headline, section) = (writer.style(HouseStyle.title), writer.style(HouseStyle.headline), writer.style(HouseStyle.section))
             (header, body, centered) = (writer.style(HouseStyle.header), writer.style(HouseStyle.body), writer.style(HouseStyle.centeredLine))
             (percent, alert, note) = (writer.style(HouseStyle.percent), writer.style(HouseStyle.alert), writer.style(HouseStyle.smallNote))
+            centeredWrap = writer.style(HouseStyle.centered)
         }
     }
 
@@ -78,7 +79,7 @@ public enum BriefingWorkbook {
     static func list(_ title: String, _ tasks: [Briefing.ListedTask], daysHeader: String, sheet: SheetWriter, row: inout Int, styles: Styles) throws {
         let rows = tasks.map { task in
             [Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
-             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centered),
+             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.due.description), style: styles.centeredWrap),
              Cell(column: 8, value: .number(Double(task.days)), style: styles.centered), Cell(column: 9, value: .text(task.latestProgress), style: styles.body)]
         }
         try titledTable(title, headers: [(1, "任务编号"), (2, "具体任务"), (6, "牵头单位"), (7, "完成时限"), (8, daysHeader), (9, "最新进展")],
@@ -89,7 +90,7 @@ public enum BriefingWorkbook {
     static func flagged(_ title: String, _ tasks: [Briefing.FlaggedTask], sheet: SheetWriter, row: inout Int, styles: Styles) throws {
         let rows = tasks.map { task in
             [Cell(column: 1, value: .text(task.id), style: styles.centered), Cell(column: 2, value: .text(task.task), style: styles.body),
-             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.deadline), style: styles.centered),
+             Cell(column: 6, value: .text(task.leads), style: styles.body), Cell(column: 7, value: .text(task.deadline), style: styles.centeredWrap),
              Cell(column: 9, value: .text(task.latestProgress), style: styles.body)]
         }
         try titledTable(title, headers: [(1, "任务编号"), (2, "具体任务"), (6, "牵头单位"), (7, "完成时限"), (9, "最新进展")],
@@ -132,7 +133,7 @@ public enum BriefingWorkbook {
             try sheet.merge(CellRange(row, 6, row, 7))
             let saved = ([unit.saved ?? ""] + unit.corrections.map { "更正：" + $0 }).filter { !$0.isEmpty }.joined(separator: "\n")
             try sheet.append([Cell(column: 1, value: .text(unit.unit), style: styles.body), Cell(column: 2, value: .text(unit.files.joined(separator: "、")), style: styles.body),
-                              Cell(column: 6, value: .text(saved), style: styles.centered),
+                              Cell(column: 6, value: .text(saved), style: styles.centeredWrap),
                               Cell(column: 8, value: .text(unit.state.rawValue), style: [.missing, .late, .unreadable].contains(unit.state) ? styles.alert : styles.centered)], row: row)
             row += 1
         }

@@ -11,7 +11,8 @@ import Testing
 /// property and listed the returns folder's README.md as not read, and 长期推进 became a deadline kind beside
 /// the statuses, with the 滞后 and 未启动 lists, and on time was judged by a unit's first file, a CSV showing no
 /// save time, the 问题 sheet's codes became words, every sheet got its print setup and the charts colours
-/// that survive grey print and colour-blind readers, with empty categories out of their legends (issue "a round as the clerk lives it").
+/// that survive grey print and colour-blind readers, with empty categories out of their legends, the briefing's charts a fixed size and its time cells wrapped (issue
+/// "a round as the clerk lives it").
 @Suite("Demo outputs")
 struct DemoOutputTests {
     static let recorded: [String: String] = [
@@ -29,7 +30,7 @@ struct DemoOutputTests {
         "总台账.json": "416f984b66f14bfa2102f35ebb85fb8ccece6507cccbe867c736e41f0691bedb",
         "总台账.xlsx": "3e449081d0c20048d0a66bd553e2bcd7869068b15903f44bef6ca1ca2f816f40",
         "简报.txt": "57e13ae68f194119b1260f0db2c530c5102868d8d441def12f3d6fae5a0b235d",
-        "简报.xlsx": "b7269fa50ec77c956f7e02868cff02ac65aa192262f6116e907740fba46fa9c8",
+        "简报.xlsx": "e9e571d27ee00008c025f99ad83aa87c105f19518d23f404a217949352fe7e18",
     ]
 
     @Test("make demo's steps give the recorded bytes for every output")

@@ -51,11 +51,14 @@ struct ChartTests {
         #expect(!xml.contains("<c:catAx>"))
     }
 
-    @Test("the package: drawing anchored on the sheet, relationships after the sheet's links, content types")
+    @Test("the package: drawing anchored on the sheet at a fixed size, relationships after the sheet's links, content types")
     func package() throws {
         let parts = try write()
         let drawing = try #require(parts["xl/drawings/drawing1.xml"])
-        #expect(drawing.contains("<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>"))
+        #expect(drawing.contains("<xdr:oneCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>"))
+        // A fixed size, that of E1:L15 at default sizes (8 columns of 64 pixels, 15 rows of 14.25 points), so that
+        // rows grown for wrapped text do not stretch the chart over the next page.
+        #expect(drawing.contains("<xdr:ext cx=\"\(8 * 64 * 9525)\" cy=\"\(Int(15 * 14.25 * 12700))\"/>"))
         #expect(drawing.contains("r:id=\"rId2\""))
         #expect(parts["xl/drawings/_rels/drawing1.xml.rels"]?.contains("Target=\"../charts/chart2.xml\"") == true)
         #expect(parts["xl/worksheets/sheet1.xml"]?.hasSuffix("<drawing r:id=\"rId2\"/></worksheet>") == true)

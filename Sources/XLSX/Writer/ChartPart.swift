@@ -107,21 +107,21 @@ enum ChartPart {
 
 /// `xl/drawings/drawingN.xml` and its relationships: where on the sheet each chart sits.
 enum DrawingPart {
-    static func xml(anchors: [CellRange]) -> [UInt8] {
+    static func xml(anchors: [ChartAnchor]) -> [UInt8] {
         var out: [UInt8] = []
         XMLBytes.append(PackageParts.header, to: &out)
         XMLBytes.append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">", to: &out)
         for (i, anchor) in anchors.enumerated() {
-            XMLBytes.append("<xdr:twoCellAnchor><xdr:from><xdr:col>", to: &out); XMLBytes.append(anchor.first.column - 1, to: &out)
-            XMLBytes.append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>", to: &out); XMLBytes.append(anchor.first.row - 1, to: &out)
-            XMLBytes.append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>", to: &out); XMLBytes.append(anchor.last.column, to: &out)
-            XMLBytes.append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>", to: &out); XMLBytes.append(anchor.last.row, to: &out)
-            XMLBytes.append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=\"\"><xdr:nvGraphicFramePr><xdr:cNvPr id=\"", to: &out)
+            XMLBytes.append("<xdr:oneCellAnchor><xdr:from><xdr:col>", to: &out); XMLBytes.append(anchor.from.column - 1, to: &out)
+            XMLBytes.append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>", to: &out); XMLBytes.append(anchor.from.row - 1, to: &out)
+            XMLBytes.append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx=\"", to: &out); XMLBytes.append(anchor.widthEMU, to: &out)
+            XMLBytes.append("\" cy=\"", to: &out); XMLBytes.append(anchor.heightEMU, to: &out)
+            XMLBytes.append("\"/><xdr:graphicFrame macro=\"\"><xdr:nvGraphicFramePr><xdr:cNvPr id=\"", to: &out)
             XMLBytes.append(i + 2, to: &out)
             XMLBytes.append("\" name=\"图表 ", to: &out); XMLBytes.append(i + 1, to: &out)
             XMLBytes.append("\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rId", to: &out)
             XMLBytes.append(i + 1, to: &out)
-            XMLBytes.append("\"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>", to: &out)
+            XMLBytes.append("\"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>", to: &out)
         }
         XMLBytes.append("</xdr:wsDr>", to: &out)
         return out

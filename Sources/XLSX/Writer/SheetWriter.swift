@@ -30,7 +30,7 @@ public final class SheetWriter {
     private var protection: SheetProtection?
     private(set) var printSetup: PrintSetup?
     private(set) var hyperlinks: [Hyperlink] = []
-    private(set) var charts: [(chart: Chart, anchor: CellRange)] = []
+    private(set) var charts: [(chart: Chart, anchor: ChartAnchor)] = []
     /// Set by the workbook at close: this sheet's drawing part number, when it has charts.
     var drawingNumber: Int?
     /// The default row height in points; Chinese Excel's 11-point 等线 rows are 14.25.
@@ -260,9 +260,12 @@ public final class SheetWriter {
         hyperlinks.append(link)
     }
 
-    /// Places a native chart over the cells of `anchor`.
+    /// Places a native chart over the cells of `anchor`, as they are at default row height: the chart keeps that
+    /// size when rows below its top grow to fit wrapped text, so it neither stretches nor spills onto the next page.
     public func addChart(_ chart: Chart, at anchor: CellRange) {
-        charts.append((chart, anchor))
+        let columnWidths = (anchor.first.column...anchor.last.column).map { columns[$0]?.width ?? RowHeight.defaultColumnWidth }
+        let rows = anchor.last.row - anchor.first.row + 1
+        charts.append((chart, ChartAnchor(from: anchor.first, columnWidths: columnWidths, height: Double(rows) * defaultRowHeight)))
     }
 
     /// The external links of the sheet, in order: their relationship ids come first, then the drawing's.
