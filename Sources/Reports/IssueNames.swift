@@ -11,7 +11,7 @@ enum IssueNames {
         "missing-task": "缺任务内容", "missing-unit": "缺责任单位", "no-deadline-column": "无完成时限列",
         "no-progress": "未填写进展", "not-a-return": "非反馈文件", "not-own-task": "非本单位任务",
         "plan-changed": "计划内容被修改", "plan-year-assumed": "计划年度为推定", "row-without-task": "无任务的行",
-        "section-duplicate": "编号重复", "section-gap": "编号不连续", "shared-progress": "合并单元格共用",
+        "section-duplicate": "编号重复", "section-gap": "编号不连续", "shared-progress": "合并单元格共用", "subfolder-not-read": "子文件夹未读取",
         "unidentified-return": "无法识别单位", "unit-conflict": "单位写法不一致", "unknown-unit": "单位不在名册",
         "unmatched-row": "对不上计划的行", "unreadable-return": "文件无法读取",
     ]

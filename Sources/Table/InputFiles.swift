@@ -33,6 +33,25 @@ public enum InputFiles {
         return files
     }
 
+    /// The folders inside the folders given (not hidden ones) that were not given themselves: their files are
+    /// not read, and a caller says so rather than passing over them without a word.
+    public static func subfolders(_ paths: [String]) throws -> [String] {
+        let given = Set(paths.map(canonical))
+        var folders: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
+                var isSubfolder: ObjCBool = false
+                let sub = path + "/" + name
+                if FileManager.default.fileExists(atPath: sub, isDirectory: &isSubfolder), isSubfolder.boolValue, !given.contains(canonical(sub)) {
+                    folders.append(sub)
+                }
+            }
+        }
+        return folders
+    }
+
     private static func isInFolder(_ file: String, of paths: [String]) -> Bool { !paths.contains(file) }
 
     /// The path with `.`, `..` and doubled slashes resolved, so that two spellings of one file compare equal.

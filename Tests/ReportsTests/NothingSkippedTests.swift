@@ -56,6 +56,25 @@ struct NothingSkippedTests {
 }
 
 extension NothingSkippedTests {
+    @Test("a subfolder of a returns folder is named as not read, unless it is given too, when its files are merged")
+    func subfolders() throws {
+        let dir = NSTemporaryDirectory() + "taizhang-sub-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/补报", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let returns = SampleRound.samples + "/returns/"
+        try FileManager.default.copyItem(atPath: returns + "法规科-任务反馈表.xlsx", toPath: dir + "/法规科-任务反馈表.xlsx")
+        try FileManager.default.copyItem(atPath: returns + "热线科-任务反馈表.csv", toPath: dir + "/补报/热线科-任务反馈表.csv")
+        let options = MergeOptions(asOf: SampleRound.asOf, plan: try SampleRound.options())
+        let alone = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [dir], options: options)
+        let note = try #require(alone.issues.first { $0.code == "subfolder-not-read" })
+        #expect(Merge.name(note.location.file) == "补报" && note.severity == .info && note.message.contains("反馈/补报"))
+        #expect(alone.returns.contains { $0.file.hasSuffix("补报") && $0.unreadable != nil })
+        #expect(alone.units.filter(\.submitted).map(\.name) == ["法规科"])
+        let both = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [dir, dir + "/补报/"], options: options)
+        #expect(!both.issues.contains { $0.code == "subfolder-not-read" })
+        #expect(both.units.filter(\.submitted).map(\.name) == ["法规科", "热线科"])
+    }
+
     @Test("a 填报单位 property and a file name that disagree are both said, with which was taken; two files of one name in two folders are told apart by their folders")
     func namesThatDisagree() throws {
         let dir = NSTemporaryDirectory() + "taizhang-names-\(UUID().uuidString)"

@@ -323,9 +323,10 @@ struct CommandLineTests {
         let ledgerKeys = Set(json?.keys.map { $0 } ?? [])
         #expect(ledgerKeys.isSuperset(of: ["asOf", "planYear", "tasks", "units", "issues", "returns"]))
         let returns = json?["returns"] as? [[String: Any]] ?? []
-        // The folder's README.md is no return: listed as not read, never skipped without a word.
-        #expect(returns.count == 9)
-        #expect(returns.filter { $0["unreadable"] != nil }.compactMap { $0["file"] as? String } == ["README.md"])
+        // The folder's README.md is no return and its subfolder extra is not given: both listed as not read, never
+        // skipped without a word.
+        #expect(returns.count == 10)
+        #expect(returns.filter { $0["unreadable"] != nil }.compactMap { $0["file"] as? String } == ["README.md", "extra"])
         for ret in returns {
             let read = ret["cellsRead"] as? Int ?? -1, merged = ret["cellsMerged"] as? Int ?? 0
             let unchanged = ret["cellsUnchanged"] as? Int ?? 0, reported = ret["cellsReported"] as? Int ?? 0

@@ -8,7 +8,7 @@ import Testing
 /// kept its value), then the 总台账, its CSV and JSON gained every column units typed (完成时间, 佐证材料, 责任人,
 /// 备注) and the plan's units by role, and the 汇总 (in the ledger and the briefing) a 配合任务数 column (issue
 /// "everything a unit typed reaches the ledger"); the ledger and briefing then named themselves in a custom
-/// property and listed the returns folder's README.md as not read, and 长期推进 became a deadline kind beside
+/// property and listed the returns folder's README.md (and later its subfolder extra) as not read, and 长期推进 became a deadline kind beside
 /// the statuses, with the 滞后 and 未启动 lists, and on time was judged by a unit's first file, a CSV showing no
 /// save time, the 问题 sheet's codes became words, every sheet got its print setup and the charts colours
 /// that survive grey print and colour-blind readers, with empty categories out of their legends, the briefing's charts a fixed size and its time cells wrapped (issue
@@ -27,8 +27,8 @@ struct DemoOutputTests {
         "templates/热线科-任务反馈表.xlsx": "bc1815e1019edca07e5268e7e1bdc35295d2498e54b6582ec725aacd99c5116a",
         "templates/规划科-任务反馈表.xlsx": "bfb91220ac9f9819c765642d871855a7b72fa4622e4d63cf35966a34bfb3b2cb",
         "总台账.csv": "53617fd43b676adb41162a7d3d1bece916c9338c2900ebb6832219a7de65ee4c",
-        "总台账.json": "416f984b66f14bfa2102f35ebb85fb8ccece6507cccbe867c736e41f0691bedb",
-        "总台账.xlsx": "3e449081d0c20048d0a66bd553e2bcd7869068b15903f44bef6ca1ca2f816f40",
+        "总台账.json": "73eeffb1c472bef0a0e05d327f4ff4db77429abaf67f3daedddd22bd14aff9f0",
+        "总台账.xlsx": "ac99e99be58139d70e5b9b1f2ba24b00753d787b261cf7d25afc4e6bd7e5e51f",
         "简报.txt": "57e13ae68f194119b1260f0db2c530c5102868d8d441def12f3d6fae5a0b235d",
         "简报.xlsx": "e9e571d27ee00008c025f99ad83aa87c105f19518d23f404a217949352fe7e18",
     ]

@@ -63,6 +63,10 @@ public enum Merge {
             }
             progress(.returnMerged(files: index + 1, of: files.count, rows: rows))
         }
+        for folder in try InputFiles.subfolders(returns) {
+            let reason = "子文件夹，其中的文件未读取；如需合并，请把它也写进命令（如 反馈 反馈/\(name(folder))）。"
+            merger.skip(file: folder, unit: nil, reason: reason, isError: false, code: "subfolder-not-read")
+        }
         return merger.finish()
     }
 

@@ -51,12 +51,12 @@ public struct Merger {
     }
 
     /// A file that was not read: one that could not be (`reason`, an error), or one that is not a return (a note).
-    public mutating func skip(file: String, unit: String?, reason: String, isError: Bool) {
+    public mutating func skip(file: String, unit: String?, reason: String, isError: Bool, code: String? = nil) {
         let summary = ReturnSummary(file: file, unit: unit, sha256: "", rowsRead: 0, cellsRead: 0, saved: "", savedFromFile: true,
                                     unreadable: reason)
         let message = isError ? "无法读取，未合并：\(reason)" + (unit.map { "\($0)按未报送计（文件无法读取），请该单位重新发送或另存为 .xlsx 后再合并。" } ?? "请另存为 .xlsx 后再合并。")
             : reason
-        skipped.append((summary, ValidationIssue(isError ? .error : .info, isError ? "unreadable-return" : "not-a-return", at: SourceLocation(file: file), message)))
+        skipped.append((summary, ValidationIssue(isError ? .error : .info, code ?? (isError ? "unreadable-return" : "not-a-return"), at: SourceLocation(file: file), message)))
     }
 
     /// The ledger: the later of two returns from one unit wins (by saved time, then file name), the other is listed.
