@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger", "Reports", "TestSupport"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Ledger
 import Reports
@@ -37,7 +38,7 @@ struct NothingSkippedTests {
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
-    @Test("our own ledger and briefing saved among the returns are recognised and not read back as returns")
+    @Test("our own ledger (xlsx and CSV) and briefing saved among the returns are recognised and not read back as returns")
     func ownOutputs() throws {
         let dir = NSTemporaryDirectory() + "taizhang-own-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -45,11 +46,14 @@ struct NothingSkippedTests {
         let first = try SampleRound.ledger()
         try LedgerWorkbook.write(first, to: dir + "/总台账.xlsx")
         try BriefingWorkbook.write(Briefing(first), to: dir + "/简报.xlsx")
+        var csv: [UInt8] = []
+        try LedgerTable(first).writeCSV(first, to: try CSVWriter(encoding: .utf8BOM) { csv.append(contentsOf: $0) })
+        try Data(csv).write(to: URL(fileURLWithPath: dir + "/总台账.csv"))
         try FileManager.default.copyItem(atPath: SampleRound.samples + "/returns/法规科-任务反馈表.xlsx", toPath: dir + "/法规科-任务反馈表.xlsx")
         let ledger = try Merge.run(plan: SampleRound.samples + "/plan-2023.xlsx", returns: [dir],
                                    options: MergeOptions(asOf: SampleRound.asOf, plan: SampleRound.options()))
         let notes = ledger.issues.filter { $0.code == "not-a-return" }
-        #expect(notes.count == 2 && notes.allSatisfy { $0.severity == .info && $0.message.contains("本工具生成的") })
+        #expect(notes.count == 3 && notes.allSatisfy { $0.severity == .info && $0.message.contains("本工具生成的") })
         #expect(!ledger.issues.contains { $0.code == "unidentified-return" || $0.code == "unreadable-return" })
         #expect(ledger.units.filter(\.submitted).map(\.name) == ["法规科"])
     }
