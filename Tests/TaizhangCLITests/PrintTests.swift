@@ -32,17 +32,22 @@ struct PrintTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("总台账.xlsx of the demo prints its ledger pages, then one page per sheet, no split columns, no clipped rows")
-    func ledgerPages() throws {
-        let soffice = try #require(Self.tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
-        let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: work) }
+    /// Runs the demo's steps in `work` and prints `workbook` of its outputs to PDF with LibreOffice: its pages' text.
+    static func printed(_ workbook: String, work: String) throws -> [String] {
+        let soffice = try #require(tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
         let demo = try CLI.run(["--shell", "bash \"$1\" \"$0\" \"$2\"", CLI.repository + "/scripts/demo-hashes.sh", work])
         #expect(demo.status == 0, "\(demo.stderr)")
         // A profile of its own, so that a LibreOffice already running elsewhere does not take the job.
-        _ = try Self.run(soffice, ["-env:UserInstallation=file://" + work + "/profile", "--headless", "--convert-to", "pdf",
-                                   "--outdir", work, work + "/out/总台账.xlsx"])
-        let pages = try Self.pages(work + "/总台账.pdf")
+        _ = try run(soffice, ["-env:UserInstallation=file://" + work + "/profile", "--headless", "--convert-to", "pdf",
+                              "--outdir", work, work + "/out/" + workbook + ".xlsx"])
+        return try pages(work + "/" + workbook + ".pdf")
+    }
+
+    @Test("总台账.xlsx of the demo prints its ledger pages, then one page per sheet, no split columns, no clipped rows")
+    func ledgerPages() throws {
+        let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let pages = try Self.printed("总台账", work: work)
         let markers = ["总台账": "落实情况台账", "汇总": "各单位任务落实情况汇总", "逾期事项": "逾期天数", "未报送": "应报任务数", "问题": "级别", "来源": "SHA-256"]
         var count: [String: Int] = [:]
         for page in pages {
@@ -58,14 +63,9 @@ struct PrintTests {
 
     @Test("简报.xlsx of the demo prints with nothing clipped")
     func briefingPages() throws {
-        let soffice = try #require(Self.tool("soffice"), "LibreOffice missing: run make test, which installs libreoffice-calc-nogui")
         let work = NSTemporaryDirectory() + "taizhang-print-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let demo = try CLI.run(["--shell", "bash \"$1\" \"$0\" \"$2\"", CLI.repository + "/scripts/demo-hashes.sh", work])
-        #expect(demo.status == 0, "\(demo.stderr)")
-        _ = try Self.run(soffice, ["-env:UserInstallation=file://" + work + "/profile", "--headless", "--convert-to", "pdf",
-                                   "--outdir", work, work + "/out/简报.xlsx"])
-        let pages = try Self.pages(work + "/简报.pdf")
+        let pages = try Self.printed("简报", work: work)
         #expect(pages.count >= 1)
         let lost = try Self.lost(sheets: nil, of: work + "/out/简报.xlsx", printed: pages)
         #expect(lost.count == 0, "characters of 简报 missing from its printed pages: \(lost.keys.sorted().prefix(20))")
