@@ -26,4 +26,26 @@ struct WorkbookCopyTests {
         #expect(cells.map { copied.builtInFormatId(ofStyle: $0.style) } == [14, 22, nil])
         #expect(copied.formatCode(ofStyle: cells[2].style) == "yyyy\"年\"m\"月\"d\"日\"")
     }
+
+    @Test("a 1904-system workbook copies as one: the same serials and days, read back by us and by openpyxl")
+    func dateSystem1904() throws {
+        let sourcePath = Fixture.directory() + "/mac.xlsx"
+        let source = try WorkbookWriter(path: sourcePath)
+        source.dateSystem = .system1904
+        let sheet = try source.addSheet("Sheet1")
+        // A date, and a serial whose format is no date to us: the copy must keep both meaning the same day.
+        try sheet.append([Cell(column: 1, value: .date(ExcelDateTime(year: 2023, month: 7, day: 5)), style: source.style(CellFormat(numberFormat: "yyyy-mm-dd"))),
+                          Cell(column: 2, value: .number(43650), style: source.style(CellFormat(numberFormat: "0.00")))])
+        try source.close()
+        let path = Fixture.directory() + "/mac-copy.xlsx"
+        let writer = try WorkbookWriter(path: path)
+        _ = try WorkbookCopy.copy(try Workbook(path: sourcePath), to: writer)
+        try writer.close()
+
+        let copy = try Workbook(path: path)
+        #expect(copy.dateSystem == .system1904)
+        #expect(try copy.read(copy.sheets[0]).rows.first?.cells.map(\.value.text) == ["2023-07-05", "43650"])
+        let script = "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; print(ws['A1'].value.date(), ws['B1'].value, ws.parent.epoch.year)"
+        #expect(try Openpyxl.output(of: script, [path]).trimmingCharacters(in: .whitespacesAndNewlines) == "2023-07-05 43650 1904")
+    }
 }

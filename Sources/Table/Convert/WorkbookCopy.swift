@@ -13,10 +13,12 @@ public enum WorkbookCopy {
         public var uncachedFormulas: [String: UncachedFormulas] = [:]
     }
 
-    /// Copies `workbook` into `writer`. With `buffered`, each sheet is read whole first, so rows the file
+    /// Copies `workbook` into `writer`, which must have no sheets yet: it takes the source's date system, so that a
+    /// serial number whose format is not a date to us still means the same day in the copy. With `buffered`, each sheet is read whole first, so rows the file
     /// holds out of order come out sorted; otherwise rows stream and such a file throws `RowsOutOfOrder`.
     public static func copy(_ workbook: Workbook, to writer: WorkbookWriter, buffered: Bool = false) throws -> Summary {
         var summary = Summary()
+        writer.dateSystem = workbook.dateSystem
         let styles = try workbook.styles()
         var styleMap: [Int: StyleID] = [:]
         func style(_ source: Int) -> StyleID {

@@ -33,13 +33,17 @@ public final class SheetWriter {
     private(set) var charts: [(chart: Chart, anchor: ChartAnchor)] = []
     /// Set by the workbook at close: this sheet's drawing part number, when it has charts.
     var drawingNumber: Int?
+    /// The workbook's date system, which date cells are written in.
+    let dateSystem: DateSystem
     /// The default row height in points; Chinese Excel's 11-point 等线 rows are 14.25.
     public var defaultRowHeight = 14.25
     /// Rows given no height are made tall enough for their wrapped text, as Excel's "AutoFit Row Height" would.
     public var fitsWrappedText = true
 
-    init(name: String, position: Int, styles: StyleRegistry, sharedStrings: SharedStringsWriter?, body: DeflatePipeline, level: Int32) {
+    init(name: String, position: Int, styles: StyleRegistry, sharedStrings: SharedStringsWriter?, body: DeflatePipeline, level: Int32,
+         dateSystem: DateSystem) {
         self.name = name
+        self.dateSystem = dateSystem
         self.position = position
         self.styles = styles
         self.sharedStrings = sharedStrings
@@ -149,7 +153,7 @@ public final class SheetWriter {
         case .bool(let b):
             XMLBytes.append(b ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>", to: &buffer)
         case .date(let date):
-            if let serial = date.serial(in: .system1900) {
+            if let serial = date.serial(in: dateSystem) {
                 XMLBytes.append("\"><v>", to: &buffer)
                 XMLBytes.append(serial, to: &buffer)
             } else {

@@ -1,9 +1,11 @@
 extension PackageParts {
     /// `workbook.xml`: sheets in order, and the defined names Excel uses for print titles and filters.
-    static func workbook(_ sheets: [SheetWriter]) -> [UInt8] {
+    static func workbook(_ sheets: [SheetWriter], dateSystem: DateSystem) -> [UInt8] {
         var out: [UInt8] = []
         XMLBytes.append(header, to: &out)
-        XMLBytes.append("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><workbookPr/><bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"12300\"/></bookViews><sheets>", to: &out)
+        XMLBytes.append("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">", to: &out)
+        XMLBytes.append(dateSystem == .system1904 ? "<workbookPr date1904=\"1\"/>" : "<workbookPr/>", to: &out)
+        XMLBytes.append("<bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"12300\"/></bookViews><sheets>", to: &out)
         for sheet in sheets {
             XMLBytes.append("<sheet name=\"", to: &out); XMLBytes.appendAttribute(sheet.name, to: &out)
             XMLBytes.append("\" sheetId=\"", to: &out); XMLBytes.append(sheet.position, to: &out)

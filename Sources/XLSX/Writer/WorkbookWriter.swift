@@ -16,6 +16,9 @@ public final class WorkbookWriter {
     private let styles = StyleRegistry()
     private let sharedStrings: SharedStringsWriter?
     private var sheets: [SheetWriter] = []
+    /// Which day a date serial counts from: 1900 as Excel for Windows writes, or 1904 to copy an old Mac workbook
+    /// with its serial numbers unchanged. Set it before the first sheet is added.
+    public var dateSystem: DateSystem = .system1900
     private var closed = false
 
     /// Prepares to write `path`; the folder must exist and be writable.
@@ -54,7 +57,8 @@ public final class WorkbookWriter {
         try Self.validate(sheetName: name)
         if sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw XLSXWriteError.duplicateSheetName(name) }
         let sheet = SheetWriter(name: name, position: sheets.count + 1, styles: styles, sharedStrings: sharedStrings,
-                                body: try DeflatePipeline(pool: pool, temporaryDirectory: temporaryDirectory), level: options.compressionLevel)
+                                body: try DeflatePipeline(pool: pool, temporaryDirectory: temporaryDirectory), level: options.compressionLevel,
+                                dateSystem: dateSystem)
         sheets.append(sheet)
         return sheet
     }
@@ -91,7 +95,7 @@ public final class WorkbookWriter {
         parts.append(StoredPart(name: "docProps/app.xml", xml: PackageParts.app(sheets), level: level))
         parts.append(StoredPart(name: "docProps/core.xml", xml: PackageParts.core(properties), level: level))
         if custom { parts.append(StoredPart(name: "docProps/custom.xml", xml: PackageParts.custom(properties.custom), level: level)) }
-        parts.append(StoredPart(name: "xl/workbook.xml", xml: PackageParts.workbook(sheets), level: level))
+        parts.append(StoredPart(name: "xl/workbook.xml", xml: PackageParts.workbook(sheets, dateSystem: dateSystem), level: level))
         parts.append(StoredPart(name: "xl/_rels/workbook.xml.rels", xml: PackageParts.workbookRelationships(sheets: sheets.count, sharedStrings: sharedStrings != nil), level: level))
         for (i, sheet) in sheets.enumerated() {
             parts.append(try sheet.finish(selected: i == 0))
