@@ -1,5 +1,5 @@
 import Foundation
-import Table
+@testable import Table
 import TestSupport
 import Testing
 import XLSX
@@ -47,5 +47,24 @@ struct WorkbookCopyTests {
         #expect(try copy.read(copy.sheets[0]).rows.first?.cells.map(\.value.text) == ["2023-07-05", "43650"])
         let script = "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; print(ws['A1'].value.date(), ws['B1'].value, ws.parent.epoch.year)"
         #expect(try Openpyxl.output(of: script, [path]).trimmingCharacters(in: .whitespacesAndNewlines) == "2023-07-05 43650 1904")
+    }
+
+    @Test("sheet names Excel refuses (over 31 characters, as some writers make them) are shortened and numbered, never failing the copy")
+    func longSheetNames() throws {
+        // 35 characters each, the same first 31: the second is numbered.
+        let long = "2023年度全市政务公开工作要点任务分解落实情况统计表（第一批次）续一"
+        let second = "2023年度全市政务公开工作要点任务分解落实情况统计表（第一批次）续二"
+        let row = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+        let source = try Workbook(path: try Fixture.write(Fixture.package(sheets: [(long, Fixture.sheet(row)), (second, Fixture.sheet(row)), ("汇总", Fixture.sheet(row))])))
+        let path = Fixture.directory() + "/renamed.xlsx"
+        let writer = try WorkbookWriter(path: path)
+        let summary = try WorkbookCopy.copy(source, to: writer)
+        try writer.close()
+        let first = String(long.utf16.prefix(31))!
+        #expect(summary.renamed == [long: first, second: String(second.utf16.prefix(29))! + "~2"])
+        let copy = try Workbook(path: path)
+        #expect(copy.sheets.map(\.name) == [first, String(second.utf16.prefix(29))! + "~2", "汇总"])
+        #expect(try copy.sheets.map { try copy.read($0).rows.first?.cells.first?.value.text } == ["1", "1", "1"])
+        #expect(WorkbookCopy.writableName("'a[b]:c'", taken: []) == "a_b__c")
     }
 }

@@ -23,6 +23,15 @@ struct CommandLineTests {
         #expect(text.contains("提升政府信息公 开申请 办理工 作规范 化程度"), "stray spaces are kept as typed")
     }
 
+    @Test("convert copies a workbook whose sheet name Excel refuses, and says what the copy calls it")
+    func convertLongSheetName() throws {
+        let long = String(repeating: "落实情况", count: 9)
+        let input = try Fixture.write(Fixture.package(sheets: [(long, Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>"))]))
+        let result = try CLI.run(["convert", input, Fixture.directory() + "/副本.xlsx"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("工作表名“\(long)”Excel 不能打开") && result.stderr.contains("改为“\(long.prefix(31))”"))
+    }
+
     @Test("convert to standard output with --sheet by number and --encoding gb18030")
     func convertStdout() throws {
         let result = try CLI.run(["convert", plan, "-", "--sheet", "1", "--encoding", "utf8"])

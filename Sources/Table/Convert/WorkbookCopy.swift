@@ -11,6 +11,8 @@ public enum WorkbookCopy {
         public var skipped: [String] = []
         /// By sheet name: formula cells without a saved result, which have no value to copy.
         public var uncachedFormulas: [String: UncachedFormulas] = [:]
+        /// Sheets whose names Excel refuses to open (some writers make them), by original name: the name in the copy.
+        public var renamed: [String: String] = [:]
     }
 
     /// Copies `workbook` into `writer`, which must have no sheets yet: it takes the source's date system, so that a
@@ -19,6 +21,7 @@ public enum WorkbookCopy {
     public static func copy(_ workbook: Workbook, to writer: WorkbookWriter, buffered: Bool = false) throws -> Summary {
         var summary = Summary()
         writer.dateSystem = workbook.dateSystem
+        var taken = Set<String>()
         let styles = try workbook.styles()
         var styleMap: [Int: StyleID] = [:]
         func style(_ source: Int) -> StyleID {
@@ -39,7 +42,10 @@ public enum WorkbookCopy {
                 summary.skipped.append(info.name)
                 continue
             }
-            let sheet = try writer.addSheet(info.name)
+            let name = writableName(info.name, taken: taken)
+            if name != info.name { summary.renamed[info.name] = name }
+            taken.insert(name.lowercased())
+            let sheet = try writer.addSheet(name)
             summary.sheets += 1
             let merges: [CellRange], columns: [ColumnInfo]
             if buffered {
@@ -71,5 +77,21 @@ public enum WorkbookCopy {
                          hidden: row.isHidden)
         summary.rows += 1
         summary.cells += row.cells.count
+    }
+
+    /// `name` if Excel accepts it, else a name it does: forbidden characters made `_`, outer quotes dropped, cut to
+    /// 31 characters, and numbered (`~2`) when that clashes with a sheet already copied.
+    static func writableName(_ name: String, taken: Set<String>) -> String {
+        if (try? WorkbookWriter.validate(sheetName: name)) != nil, !taken.contains(name.lowercased()) { return name }
+        var base = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }).trimmingCharacters(in: ["'"])
+        if base.isEmpty || base.lowercased() == "history" { base = "Sheet" }
+        for number in 1... {
+            let suffix = number == 1 ? "" : "~\(number)"
+            var candidate = base
+            while candidate.utf16.count + suffix.utf16.count > 31 || candidate.hasSuffix("'") { candidate.removeLast() }
+            candidate += suffix
+            if !taken.contains(candidate.lowercased()), (try? WorkbookWriter.validate(sheetName: candidate)) != nil { return candidate }
+        }
+        return base
     }
 }

@@ -127,7 +127,8 @@ public final class WorkbookWriter {
     }
 
     /// Excel's rules for sheet names.
-    static func validate(sheetName name: String) throws {
+    /// Refuses a sheet name Excel would not open: empty, over 31 characters, with [ ] : * ? / \, quoted, or History.
+    public static func validate(sheetName name: String) throws {
         if name.isEmpty { throw XLSXWriteError.invalidSheetName(name, reason: "不能为空") }
         if name.utf16.count > 31 { throw XLSXWriteError.invalidSheetName(name, reason: "超过 31 个字符") }
         if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
