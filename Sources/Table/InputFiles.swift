@@ -22,13 +22,7 @@ public enum InputFiles {
                 files.append(path)
                 continue
             }
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            for name in names where !name.hasPrefix("~$") && !name.hasPrefix(".") {
-                var isSubfolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isSubfolder), !isSubfolder.boolValue {
-                    files.append(path + "/" + name)
-                }
-            }
+            files += try entries(of: path).filter { !$0.isFolder && !$0.name.hasPrefix("~$") }.map(\.path)
         }
         return files
     }
@@ -41,15 +35,19 @@ public enum InputFiles {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
-                var isSubfolder: ObjCBool = false
-                let sub = path + "/" + name
-                if FileManager.default.fileExists(atPath: sub, isDirectory: &isSubfolder), isSubfolder.boolValue, !given.contains(canonical(sub)) {
-                    folders.append(sub)
-                }
-            }
+            folders += try entries(of: path).filter { $0.isFolder && !given.contains(canonical($0.path)) }.map(\.path)
         }
         return folders
+    }
+
+    /// The entries of a folder in name order, hidden ones left out.
+    private static func entries(of folder: String) throws -> [(name: String, path: String, isFolder: Bool)] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { !$0.hasPrefix(".") }.map { name in
+            var isFolder: ObjCBool = false
+            let path = folder + "/" + name
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            return (name, path, isFolder.boolValue)
+        }
     }
 
     private static func isInFolder(_ file: String, of paths: [String]) -> Bool { !paths.contains(file) }

@@ -49,12 +49,16 @@ public enum Merge {
             // Every file is read or said why not; one that cannot be read never stops the round.
             do {
                 let spreadsheet = try SpreadsheetFile.open(file)
-                if let output = try ownOutput(spreadsheet) {
+                if let output = spreadsheet.facts.customProperties[outputProperty] {
                     merger.skip(file: file, unit: nil, reason: "这是本工具生成的\(output)，不是单位反馈，未读取。", isError: false)
                 } else {
                     let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: vocabulary)
-                    rows = ret.rows.count
-                    merger.add(ret)
+                    if isLedgerCSV(ret) {
+                        merger.skip(file: file, unit: nil, reason: "这是本工具生成的总台账（CSV），不是单位反馈，未读取。", isError: false)
+                    } else {
+                        rows = ret.rows.count
+                        merger.add(ret)
+                    }
                 }
             } catch {
                 let table = tableExtensions.contains { file.lowercased().hasSuffix($0) }
@@ -91,13 +95,10 @@ public enum Merge {
     /// The custom property Taizhang writes into its own outputs (总台账, 简报), so that one saved among the returns is not read as one.
     public static let outputProperty = "台账文件"
 
-    /// What Taizhang output the file is, if it is one: an xlsx by its custom property, a CSV (which has none) by
-    /// the ledger's own closing columns, which no return has.
-    static func ownOutput(_ file: SpreadsheetFile) throws -> String? {
-        if let output = file.facts.customProperties[outputProperty] { return output }
-        guard file.format == .csv, let sheet = file.sheets.first, let header = try file.grid(sheet).rows.first else { return nil }
-        let texts = Set(header.cells.map(\.value.text))
-        return texts.isSuperset(of: ["是否逾期", "报送单位", "未报送单位"]) ? "总台账（CSV）" : nil
+    /// Our ledger saved as CSV, which has no custom property to carry the mark: told by the ledger's own closing
+    /// columns, which no return has.
+    static func isLedgerCSV(_ ret: UnitReturn) -> Bool {
+        Set(ret.headers.values).isSuperset(of: ["是否逾期", "报送单位", "未报送单位"])
     }
 
     /// Files a unit may send as its return: one of these that cannot be read is an error; anything else (a README) a note.
