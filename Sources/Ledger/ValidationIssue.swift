@@ -48,4 +48,13 @@ extension ValidationIssue {
                                "有 \(formulas.count) 个单元格是公式，但文件里没有保存计算结果（\(shown)\(formulas.count > 5 ? " 等" : "")），读出为空。"
                                + "生成这个文件的程序不计算公式；请用 Excel 或 WPS 打开、保存后再处理。")
     }
+
+    /// Merged ranges reaching far past the table, as one note at the first of them; nil when there are none.
+    static func ignoredMerges(in grid: Grid) -> ValidationIssue? {
+        guard let first = grid.ignoredMerges.first else { return nil }
+        let shown = grid.ignoredMerges.prefix(5).map(\.description).joined(separator: "、")
+        return ValidationIssue(.info, "merge-past-table", at: grid.location(row: first.first.row, column: first.first.column),
+                               "合并区域 \(shown)\(grid.ignoredMerges.count > 5 ? " 等 \(grid.ignoredMerges.count) 个" : "") 远超表格实际范围（或与其他合并区域重叠），"
+                               + "只在有内容的行列内按合并处理，其余部分没有内容，未读取。")
+    }
 }

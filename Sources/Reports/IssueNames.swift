@@ -7,7 +7,7 @@ enum IssueNames {
     private static let names: [String: String] = [
         "added-column": "单位新增列", "bad-deadline": "完成时限无法识别", "bad-status": "完成状态无法识别",
         "duplicate-return": "重复报送", "duplicate-unit": "单位重复", "formula-without-value": "公式无计算结果",
-        "fuzzy-match": "近似匹配", "group-members-unknown": "分组成员未知", "missing-deadline": "缺完成时限",
+        "fuzzy-match": "近似匹配", "merge-past-table": "合并区域超出表格", "group-members-unknown": "分组成员未知", "missing-deadline": "缺完成时限",
         "missing-task": "缺任务内容", "missing-unit": "缺责任单位", "no-deadline-column": "无完成时限列",
         "no-progress": "未填写进展", "not-a-return": "非反馈文件", "not-own-task": "非本单位任务",
         "plan-changed": "计划内容被修改", "plan-year-assumed": "计划年度为推定", "row-without-task": "无任务的行",

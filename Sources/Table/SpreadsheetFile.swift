@@ -22,29 +22,33 @@ public final class SpreadsheetFile {
     public let format: Format
     public let facts: FileFacts
     public let sheets: [Sheet]
+    /// The most memory one sheet's grid may take.
+    public let budget: ReadBudget
     private let workbook: Workbook?
 
     /// Opens a file; throws the reader's error (with the file named and what to do) for anything unreadable.
-    public static func open(_ path: String) throws -> SpreadsheetFile {
+    public static func open(_ path: String, budget: ReadBudget = .standard) throws -> SpreadsheetFile {
         let signature = try FileSignature.of(path: path, displayName: path)
         let lower = path.lowercased()
         let textExtension = [".csv", ".txt", ".tsv"].contains { lower.hasSuffix($0) }
         if signature == .other && textExtension {
-            return SpreadsheetFile(path: path, csv: ())
+            return SpreadsheetFile(path: path, csv: (), budget: budget)
         }
-        return try SpreadsheetFile(path: path, workbook: Workbook(path: path))
+        return try SpreadsheetFile(path: path, workbook: Workbook(path: path), budget: budget)
     }
 
-    private init(path: String, csv: ()) {
+    private init(path: String, csv: (), budget: ReadBudget) {
         self.path = path
+        self.budget = budget
         format = .csv
         workbook = nil
         sheets = [Sheet(name: nil, isVisible: true, holdsCells: true)]
         facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
     }
 
-    private init(path: String, workbook: Workbook) {
+    private init(path: String, workbook: Workbook, budget: ReadBudget) {
         self.path = path
+        self.budget = budget
         format = .xlsx
         self.workbook = workbook
         sheets = workbook.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind == .worksheet) }
@@ -56,12 +60,15 @@ public final class SpreadsheetFile {
     /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.
     public func grid(_ sheet: Sheet, progress: (Int) -> Void = { _ in }) throws -> Grid {
         guard let workbook else {
-            var grid = Grid(csv: try CSVDocument.read(path: path))
+            // A CSV document is read whole, so its size counts against the budget before reading.
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > budget.bytes / 2 { throw FileTooLarge(location: SourceLocation(file: path), budget: budget) }
+            var grid = try Grid(csv: try CSVDocument.read(path: path), budget: budget)
             grid.file = path
             return grid
         }
         guard let info = workbook.sheets.first(where: { $0.name == sheet.name }) else { throw XLSXError.missingPart(XLSXLocation(file: path)) }
-        return try Grid(workbook: workbook, sheet: info, progress: progress)
+        return try Grid(workbook: workbook, sheet: info, budget: budget, progress: progress)
     }
 
     /// The first sheet that `accept` takes, trying the sheet named `preferred` first, then the visible sheets,

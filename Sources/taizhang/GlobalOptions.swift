@@ -1,4 +1,5 @@
 import ArgumentParser
+import Table
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,16 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "只输出错误。Print errors only.")
     var quiet = false
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("读取一个计划表或反馈表最多用的内存（MB），默认 \(ReadBudget.standard.megabytes)。Memory budget for reading one plan or return, in MB.", valueName: "MB"))
+    var maxMemory = ReadBudget.standard.megabytes
+
+    /// The memory budget `--max-memory` sets.
+    var budget: ReadBudget { ReadBudget(megabytes: maxMemory) }
+
+    func validate() throws {
+        guard maxMemory >= 16 && maxMemory <= 1 << 20 else { throw ValidationError("--max-memory 应在 16 到 1048576（MB）之间。--max-memory must be 16 to 1048576 MB.") }
+    }
 
     /// Runs `body`, then with --verbose reports the time it took and the process's peak memory, also on failure.
     func measured<R>(_ body: () throws -> R) rethrows -> R {

@@ -15,15 +15,17 @@ struct PlanArguments: ParsableArguments {
 
     /// Reads and checks the plan with these options; the command line wins over the settings file.
     /// A plan of many thousand rows shows its reading progress on a terminal unless `quiet`.
-    func load(_ plan: String, quiet: Bool = false) throws -> Plan {
-        try PlanImport.read(path: plan, options: options(), progress: PlanProgressLines(quiet: quiet).callback())
+    func load(_ plan: String, global: GlobalOptions) throws -> Plan {
+        try PlanImport.read(path: plan, options: options(global), progress: PlanProgressLines(quiet: global.quiet).callback())
     }
 
-    /// The plan options these arguments and the settings file give.
-    func options() throws -> PlanOptions {
+    /// The plan options these arguments, the settings file and the memory budget give.
+    func options(_ global: GlobalOptions) throws -> PlanOptions {
         let registry = try units.map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) }
         let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
-        return try settings.options(year: year, registry: registry)
+        var options = try settings.options(year: year, registry: registry)
+        options.budget = global.budget
+        return options
     }
 }
 

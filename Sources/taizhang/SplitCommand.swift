@@ -29,7 +29,7 @@ struct SplitCommand: ParsableCommand {
     func run() throws {
         try global.measured {
             do {
-                let result = try planOptions.load(plan, quiet: global.quiet)
+                let result = try planOptions.load(plan, global: global)
                 if !result.errors.isEmpty {
                     printError(PlanReport.text(result))
                     printError(highlighted("错误：") + "计划表有 \(result.errors.count) 个错误，请先改正（taizhang validate）再分发。")

@@ -52,7 +52,7 @@ struct UnitsCommand: ParsableCommand {
                         printError(highlighted("错误：") + "\(output) 已存在，其中可能有您的修改；如确要重新生成，请加 --force，或换一个文件名。")
                         throw Exit.cannotReadOrWrite
                     }
-                    let sheet = try PlanSheet.open(path: plan)
+                    let sheet = try PlanSheet.open(path: plan, budget: global.budget)
                     let registry = UnitRegistry.inferred(fromUnitCells: sheet.unitCells, organisation: nil, draftingGroups: true)
                     let file = try OutputFile(path: output)
                     var text = Self.guidance + registry.yaml()

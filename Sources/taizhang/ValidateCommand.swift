@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let hasErrors = try global.measured { () throws -> Bool in
             do {
-                let result = try planOptions.load(plan, quiet: global.quiet)
+                let result = try planOptions.load(plan, global: global)
                 switch format {
                 case .text:
                     try emit(Array((PlanReport.text(result) + "\n").utf8))

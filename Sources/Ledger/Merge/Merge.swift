@@ -48,7 +48,7 @@ public enum Merge {
             var rows = 0
             // Every file is read or said why not; one that cannot be read never stops the round.
             do {
-                let spreadsheet = try SpreadsheetFile.open(file)
+                let spreadsheet = try SpreadsheetFile.open(file, budget: options.plan.budget)
                 if let output = spreadsheet.facts.customProperties[outputProperty] {
                     merger.skip(file: file, unit: nil, reason: "这是本工具生成的\(output)，不是单位反馈，未读取。", isError: false)
                 } else {

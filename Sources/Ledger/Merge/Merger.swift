@@ -30,6 +30,7 @@ public struct Merger {
         defer { files.append(account) }
         guard let unit = ret.unit else { return }
         if let formulas = ValidationIssue.unsavedFormulas(in: ret.grid) { account.issues.append(formulas) }
+        if let merges = ValidationIssue.ignoredMerges(in: ret.grid) { account.issues.append(merges) }
         let ownTasks = tasksOfUnit[TextKey(unit)] ?? []
         for row in ret.rows {
             guard let (task, fuzzy) = matcher.match(id: row.text(.taskId), task: row.text(.task), requirement: row.text(.requirement)) else {

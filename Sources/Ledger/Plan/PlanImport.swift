@@ -11,6 +11,8 @@ public struct PlanOptions: Sendable {
     public var firstListedIsLead = true
     /// Header words an office adds to the built-in vocabulary.
     public var synonyms: [HeaderField: [String]] = [:]
+    /// The most memory reading the plan's sheet may take (a merge gives each return the same).
+    public var budget = ReadBudget.standard
 
     public init(year: Int? = nil, registry: UnitRegistry? = nil) {
         self.year = year
@@ -40,7 +42,7 @@ public enum PlanProgress: Sendable {
 public enum PlanImport {
     /// Opens the plan file through the input door and reads it.
     public static func read(path: String, options: PlanOptions = PlanOptions(), progress: (PlanProgress) -> Void = { _ in }) throws -> Plan {
-        let sheet = try PlanSheet.open(path: path, synonyms: options.synonyms) { progress(.read(rows: $0)) }
+        let sheet = try PlanSheet.open(path: path, synonyms: options.synonyms, budget: options.budget) { progress(.read(rows: $0)) }
         let total = sheet.layout.data.count
         return try read(sheet, options: options) { progress(.checked(rows: $0, of: total)) }
     }
@@ -60,6 +62,7 @@ public enum PlanImport {
         }
         var issues = rows.issues
         if let formulas = ValidationIssue.unsavedFormulas(in: sheet.grid) { issues.append(formulas) }
+        if let merges = ValidationIssue.ignoredMerges(in: sheet.grid) { issues.append(merges) }
         if sheet.columns[.deadline] == nil {
             issues.append(.init(.info, "no-deadline-column", at: SourceLocation(file: file, sheet: sheet.grid.sheet),
                                 "计划表没有完成时限列：任务按“计划未设完成时限”处理，不计逾期和到期；任务内容中写明的时限（如“6月底前”）照常读取。"))

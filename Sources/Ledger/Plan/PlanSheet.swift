@@ -9,8 +9,9 @@ public struct PlanSheet: Sendable {
     public var saved: String?
 
     /// Opens a plan of any format the input door reads: the first sheet (visible ones first) that holds a plan table.
-    public static func open(path: String, synonyms: [HeaderField: [String]] = [:], progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
-        try open(SpreadsheetFile.open(path), vocabulary: PlanColumns.Vocabulary(synonyms: synonyms), progress: progress)
+    public static func open(path: String, synonyms: [HeaderField: [String]] = [:], budget: ReadBudget = .standard,
+                            progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
+        try open(SpreadsheetFile.open(path, budget: budget), vocabulary: PlanColumns.Vocabulary(synonyms: synonyms), progress: progress)
     }
 
     /// The plan table of an opened file, with the given header vocabulary.

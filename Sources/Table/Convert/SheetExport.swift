@@ -21,13 +21,16 @@ public enum SheetExport {
     /// and calls `writeCSVBuffered`.
     public static func writeCSV(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
         guard fillMerged else { return try writeRawCSV(workbook, sheet: sheet, to: writer) }
-        var filler: MergeFill?
-        if fillMerged {
-            // Excel stores merged ranges after the cells, so they take one read ahead of the rows.
-            let pre = try workbook.rows(of: sheet)
-            while try pre.next() != nil {}
-            filler = MergeFill(ranges: pre.mergedRanges)
+        // Excel stores merged ranges after the cells, so they take one read ahead of the rows, which also finds
+        // the sheet's extent.
+        let pre = try workbook.rows(of: sheet)
+        var extent: CellAddress?
+        while let row = try pre.nextRaw() {
+            for i in 0..<row.count {
+                extent = CellAddress(row: max(extent?.row ?? 0, row.number), column: max(extent?.column ?? 0, row.column(at: i)))
+            }
         }
+        var filler: MergeFill<Row>? = MergeFill(ranges: pre.mergedRanges.map(CellArea.init), extent: extent)
         var emitter = RowEmitter(writer: writer)
         let reader = try workbook.rows(of: sheet)
         while let row = try reader.next() {
@@ -64,7 +67,7 @@ public enum SheetExport {
     /// Like `writeCSV`, but reads the whole sheet into memory first, so rows held out of order come out sorted.
     public static func writeCSVBuffered(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
         let content = try workbook.read(sheet)
-        var filler = fillMerged ? MergeFill(ranges: content.mergedRanges) : nil
+        var filler: MergeFill<Row>? = fillMerged ? MergeFill(ranges: content.mergedRanges.map(CellArea.init), extent: MergeFill<Row>.extent(of: content.rows)) : nil
         var emitter = RowEmitter(writer: writer)
         for row in content.rows { try emitter.emit(row, through: &filler) }
         try emitter.finish(&filler)
@@ -77,14 +80,14 @@ public enum SheetExport {
         var summary = Summary()
         var lastRow = 0
 
-        mutating func emit(_ row: Row, through filler: inout MergeFill?) throws {
+        mutating func emit(_ row: Row, through filler: inout MergeFill<Row>?) throws {
             guard filler != nil else { return try write(row) }
-            for filled in filler!.rows(for: row) { try write(filled) }
+            try filler!.rows(for: row) { try write($0) }
         }
 
-        mutating func finish(_ filler: inout MergeFill?) throws {
+        mutating func finish(_ filler: inout MergeFill<Row>?) throws {
             guard filler != nil else { return }
-            for filled in filler!.rows(for: nil) { try write(filled) }
+            try filler!.rows(for: nil) { try write($0) }
         }
 
         private mutating func write(_ row: Row) throws {

@@ -61,13 +61,18 @@ public struct Grid: Sendable {
     public var rows: [GridRow]
     public var mergedRanges: [CellArea]
     public var unsavedFormulas: UnsavedFormulas
+    /// Merged ranges as the file writes them that reach far past the table (or overlap another), whose
+    /// outside part was not filled: readers say so once.
+    public var ignoredMerges: [CellArea]
 
-    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellArea] = [], unsavedFormulas: UnsavedFormulas = UnsavedFormulas()) {
+    public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellArea] = [], unsavedFormulas: UnsavedFormulas = UnsavedFormulas(),
+                ignoredMerges: [CellArea] = []) {
         self.file = file
         self.sheet = sheet
         self.rows = rows
         self.mergedRanges = mergedRanges
         self.unsavedFormulas = unsavedFormulas
+        self.ignoredMerges = ignoredMerges
     }
 
     /// Where a cell of this grid came from.
@@ -75,44 +80,18 @@ public struct Grid: Sendable {
         SourceLocation(file: file, sheet: sheet, cell: CellAddress(row: row, column: column))
     }
 
-    /// A worksheet, merged ranges filled; `progress` hears the rows read so far.
-    init(workbook: Workbook, sheet: SheetInfo, progress: (Int) -> Void = { _ in }) throws {
-        let content = try workbook.read(sheet, progress: progress)
-        var fill = MergeFill(ranges: content.mergedRanges)
-        var rows: [GridRow] = []
-        rows.reserveCapacity(content.rows.count)
-        for original in content.rows {
-            // The last row out is `original` filled; any before it are rows the file left out inside merged ranges.
-            let filled = fill.rows(for: original)
-            for row in filled.dropLast() { rows.append(Self.gridRow(row, original: nil)) }
-            if let last = filled.last { rows.append(Self.gridRow(last, original: original)) }
-        }
-        for row in fill.rows(for: nil) { rows.append(Self.gridRow(row, original: nil)) }
-        let formulas = content.uncachedFormulas
-        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: content.mergedRanges.map(CellArea.init),
-                  unsavedFormulas: UnsavedFormulas(count: formulas.count, cells: formulas.cells.map(CellAddress.init)))
-    }
-
     /// A CSV document: every value is text, as typed.
-    public init(csv document: CSVDocument) {
+    public init(csv document: CSVDocument, budget: ReadBudget = .standard) throws {
+        var meter = MemoryMeter(budget, file: document.displayName, sheet: nil)
         var rows: [GridRow] = []
         for record in document.records {
             let cells = record.fields.enumerated().compactMap { i, field in
                 field.isEmpty ? nil : GridCell(column: i + 1, value: .text(field))
             }
-            if !cells.isEmpty { rows.append(GridRow(number: record.row, cells: cells)) }
+            guard !cells.isEmpty else { continue }
+            try meter.row(cells: cells.count, at: record.row)
+            rows.append(GridRow(number: record.row, cells: cells))
         }
         self.init(file: document.displayName, sheet: nil, rows: rows)
-    }
-
-    private static func gridRow(_ filled: Row, original: Row?) -> GridRow {
-        // Filling only adds cells: when the counts agree, every cell was typed.
-        let typed = original?.cells ?? []
-        let allTyped = typed.count == filled.cells.count
-        return GridRow(number: filled.number,
-                       cells: filled.cells.map { cell in
-                           GridCell(column: cell.column, value: GridValue(cell.value), filledFromMerge: !allTyped && !typed.contains { $0.column == cell.column })
-                       },
-                       isHidden: original?.isHidden ?? false)
     }
 }

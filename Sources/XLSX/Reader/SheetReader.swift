@@ -55,6 +55,17 @@ public final class SheetReader {
         return handler.ready[delivered - 1]
     }
 
+    /// The typed value of a raw row's cell, as `next()` would give it.
+    public func value(of row: RawRow, at index: Int) -> CellValue {
+        row.value(at: index, strings: handler!.strings, dateSystem: handler!.dateSystem)
+    }
+
+    /// The shared-string index a raw cell refers to; nil for any other kind of value. Readers that keep
+    /// many cells make each shared string once, however many cells refer to it.
+    public func sharedStringIndex(of row: RawRow, at index: Int) -> Int? {
+        row.cells[index].kind == .shared ? Int(row.cells[index].start) : nil
+    }
+
     /// Calls `body` with the column and text bytes of each cell of a raw row, as `CellValue.text` would read.
     public func forEachText(of row: RawRow, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard let handler else { return }

@@ -151,6 +151,16 @@ public final class Workbook {
         return styles
     }
 
+    /// The inflated size the zip declares for a sheet's part; reading never goes past it.
+    public func declaredSize(of sheet: SheetInfo) -> UInt64? {
+        sheet.part.flatMap { archive.entry(named: $0) }.map(\.size)
+    }
+
+    /// The inflated size the zip declares for the shared-string table, which is held whole while sheets are read.
+    public var declaredSharedStringsSize: UInt64? {
+        sharedStringsPart.flatMap { archive.entry(named: $0) }.map(\.size)
+    }
+
     /// Streams the rows of a worksheet; chart and dialog sheets yield no rows.
     public func rows(of sheet: SheetInfo) throws -> SheetReader {
         let location = XLSXLocation(file: displayName, part: sheet.part, sheet: sheet.name)
