@@ -83,6 +83,15 @@ struct HostileInputTests {
         #expect(ContinuousClock.now - start < .seconds(2))
     }
 
+    @Test("more merged ranges than a sheet has rows are refused, not held")
+    func tooManyMerges() throws {
+        let merges = "<mergeCells>" + String(repeating: "<mergeCell ref=\"A1:B2\"/>", count: (1 << 20) + 1) + "</mergeCells>"
+        let path = try file(Fixture.package(sheets: [("S", Fixture.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", after: merges))]).bytes())
+        let refused = try #require(error(opening: path))
+        #expect(refused.code == "zip-bomb")
+        #expect("\(refused)".contains("合并区域超过"))
+    }
+
     @Test("billion laughs: entity declarations are refused before any expansion")
     func billionLaughs() throws {
         var dtd = "<!DOCTYPE worksheet [<!ENTITY lol \"lol\">"

@@ -42,6 +42,9 @@ final class SheetHandler: XMLEventHandler {
 
     private enum CellType { case number, shared, formulaString, inline, bool, error, isoDate }
 
+    /// More merged ranges than a sheet has rows: no real sheet, and 32 MB held already.
+    static let maxMergedRanges = 1 << 20
+
     init(strings: SharedStrings, styles: Styles, dateSystem: DateSystem, location: XLSXLocation, collectCells: Bool = true) {
         self.strings = strings
         self.styles = styles
@@ -71,7 +74,14 @@ final class SheetHandler: XMLEventHandler {
         } else if name.is("sheetData") {
             inSheetData = true
         } else if name.is("mergeCell") {
-            if let ref = attributes.string("ref"), let range = CellRange(ref) { mergedRanges.append(range) }
+            if let ref = attributes.string("ref"), let range = CellRange(ref) {
+                // Each range is kept until the sheet ends, so their number is bounded like any other size.
+                guard mergedRanges.count < Self.maxMergedRanges else {
+                    failure = .zipBomb(location, "合并区域超过 \(Self.maxMergedRanges) 个")
+                    return
+                }
+                mergedRanges.append(range)
+            }
         } else if name.is("dimension") {
             declaredDimension = attributes.string("ref")
         } else if name.is("col") {
