@@ -26,9 +26,8 @@ public enum SheetExport {
         let pre = try workbook.rows(of: sheet)
         var extent: CellAddress?
         while let row = try pre.nextRaw() {
-            for i in 0..<row.count {
-                extent = CellAddress(row: max(extent?.row ?? 0, row.number), column: max(extent?.column ?? 0, row.column(at: i)))
-            }
+            guard let last = (0..<row.count).lazy.map(row.column(at:)).max() else { continue }
+            extent = CellAddress(row: max(extent?.row ?? 0, row.number), column: max(extent?.column ?? 0, last))
         }
         var filler: MergeFill<Row>? = MergeFill(ranges: pre.mergedRanges.map(CellArea.init), extent: extent)
         var emitter = RowEmitter(writer: writer)

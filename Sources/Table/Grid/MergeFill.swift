@@ -45,7 +45,7 @@ public struct MergeFill<R: MergeFillable> {
     public static func extent<S: Sequence>(of rows: S) -> CellAddress? where S.Element == R {
         var extent: CellAddress?
         for row in rows {
-            guard let last = row.cells.map(R.column(of:)).max() else { continue }
+            guard let last = row.cells.lazy.map(R.column(of:)).max() else { continue }
             extent = CellAddress(row: max(extent?.row ?? 0, row.number), column: max(extent?.column ?? 0, last))
         }
         return extent

@@ -47,19 +47,20 @@ struct MemoryMeter {
 
     /// Adds a row of `cells` cells.
     mutating func row(cells: Int, at number: Int) throws {
-        try add(MemoryLayout<GridRow>.stride + 32 + cells * MemoryLayout<GridCell>.stride, at: number)
+        try add(MemoryLayout<GridRow>.stride + 32 + cells * MemoryLayout<GridCell>.stride, at: CellAddress(row: number, column: 1))
     }
 
     /// Adds a string's own storage (Swift keeps up to 15 UTF-8 bytes inside the value).
-    mutating func string(_ text: String, at number: Int) throws {
+    mutating func string(_ text: String, at cell: CellAddress) throws {
         let count = text.utf8.count
-        if count > 15 { try add(count + 32, at: number) }
+        if count > 15 { try add(count + 32, at: cell) }
     }
 
-    mutating func add(_ bytes: Int, at number: Int) throws {
+    /// Adds `bytes`; past the budget, the error names `cell`, where reading stopped.
+    mutating func add(_ bytes: Int, at cell: CellAddress) throws {
         used += bytes
         if used > budget.bytes {
-            throw FileTooLarge(location: SourceLocation(file: file, sheet: sheet, cell: CellAddress(row: number, column: 1)), budget: budget)
+            throw FileTooLarge(location: SourceLocation(file: file, sheet: sheet, cell: cell), budget: budget)
         }
     }
 }

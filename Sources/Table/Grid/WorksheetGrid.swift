@@ -25,25 +25,26 @@ extension Grid {
             var cells: [GridCell] = []
             cells.reserveCapacity(raw.count)
             for i in 0..<raw.count {
+                let at = CellAddress(row: raw.number, column: raw.column(at: i))
                 let value: GridValue
                 if let index = reader.sharedStringIndex(of: raw, at: i) {
                     if let text = shared[index] {
                         // Held once, but what reads the grid next works on every cell's text: it counts each time.
-                        try meter.string(text, at: raw.number)
+                        try meter.string(text, at: at)
                         value = .text(text)
                     } else {
                         let text = reader.value(of: raw, at: i).text
-                        try meter.string(text, at: raw.number)
-                        try meter.add(48, at: raw.number)
+                        try meter.string(text, at: at)
+                        try meter.add(48, at: at) // the table's entry for it
                         shared[index] = text
                         value = .text(text)
                     }
                 } else {
                     value = GridValue(reader.value(of: raw, at: i))
-                    if case .text(let text) = value { try meter.string(text, at: raw.number) }
-                    if case .error(let text) = value { try meter.string(text, at: raw.number) }
+                    if case .text(let text) = value { try meter.string(text, at: at) }
+                    if case .error(let text) = value { try meter.string(text, at: at) }
                 }
-                cells.append(GridCell(column: raw.column(at: i), value: value))
+                cells.append(GridCell(column: at.column, value: value))
             }
             try meter.row(cells: cells.count, at: raw.number)
             if let last = rows.last, raw.number <= last.number { inOrder = false }
@@ -75,7 +76,7 @@ extension Grid {
     private static func append(_ row: GridRow, to rows: inout [GridRow], typed: Int, meter: inout MemoryMeter) throws {
         let added = row.cells.count - typed
         if typed == 0 { try meter.row(cells: added, at: row.number) } else if added > 0 {
-            try meter.add(added * MemoryLayout<GridCell>.stride, at: row.number)
+            try meter.add(added * MemoryLayout<GridCell>.stride, at: CellAddress(row: row.number, column: 1))
         }
         rows.append(row)
     }
