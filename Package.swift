@@ -22,7 +22,9 @@ let package = Package(
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib directly, so that large parts deflate in parallel chunks before libzip stores them.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib"]),
+        // statfs, which Glibc's module leaves out: large shared-string tables spill only to a disk, never to tmpfs.
+        .systemLibrary(name: "CFileSystem"),
+        .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib", "CFileSystem"]),
         .target(name: "CSV"),
         .target(name: "Table", dependencies: ["XLSX", "CSV"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.

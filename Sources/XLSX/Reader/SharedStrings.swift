@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+internal import CFileSystem
 
 /// The shared-string table, kept compact: all text in one byte buffer plus one offset per string.
 ///
@@ -11,6 +12,11 @@ import Synchronization
 /// order of first use, so the string a row needs is almost always loaded already, and when it is not the
 /// reader waits for it. Storage is reserved once from the part's size (text is never longer than its XML)
 /// and mapped lazily, so it never moves while it is read and only pages actually written count.
+///
+/// A large table (a million-row ledger holds 230 MB of text) keeps its text in an unlinked file on disk
+/// mapped shared: pages are released from the process as loading and reading move on, and come back
+/// from the page cache when a string is read again, so memory stays near a constant instead of the
+/// table's size. Releasing a shared file page never loses data, so readers need no coordination.
 public final class SharedStrings: @unchecked Sendable {
     public enum Availability {
         case available
@@ -24,6 +30,11 @@ public final class SharedStrings: @unchecked Sendable {
     private let startCapacity: Int
     private let mapping: UnsafeMutableRawPointer?
     private let mappingSize: Int
+    /// The text's own file mapping when the table is spilled to disk; nil when the text lives in `mapping`.
+    private let textMapping: UnsafeMutableRawPointer?
+    private let textMappingSize: Int
+    /// Text bytes written when the loader last released pages.
+    private var releasedAt = 0
 
     // Written by the loading thread only.
     private var length = 0
@@ -37,18 +48,23 @@ public final class SharedStrings: @unchecked Sendable {
     private var finished = false
     private var failure: XLSXError?
 
-    /// A table with room for the text of a part of `partBytes` bytes.
-    init(partBytes: Int) {
+    /// A table with room for the text of a part of `partBytes` bytes; parts over `spillBytes` keep their text on disk.
+    init(partBytes: Int, spillBytes: Int = .max) {
         byteCapacity = max(partBytes, 0)
         // `<si/>` is the shortest string item: five bytes.
         startCapacity = byteCapacity / 5 + 2
-        let size = byteCapacity + startCapacity * MemoryLayout<Int>.stride + 16
+        let spilled = byteCapacity > spillBytes ? Self.mapFile(size: byteCapacity + 16) : nil
+        textMapping = spilled
+        textMappingSize = spilled == nil ? 0 : byteCapacity + 16
+        let startBytes = startCapacity * MemoryLayout<Int>.stride
+        let size = startBytes + (spilled == nil ? byteCapacity + 16 : 0)
         let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         if let raw, raw != MAP_FAILED {
             mapping = raw
             mappingSize = size
             starts = raw.bindMemory(to: Int.self, capacity: startCapacity)
-            bytes = (raw + startCapacity * MemoryLayout<Int>.stride).bindMemory(to: UInt8.self, capacity: byteCapacity + 1)
+            let text = spilled ?? (raw + startBytes)
+            bytes = text.bindMemory(to: UInt8.self, capacity: byteCapacity + 1)
         } else {
             mapping = nil
             mappingSize = 0
@@ -60,6 +76,41 @@ public final class SharedStrings: @unchecked Sendable {
         pthread_cond_init(&changed, nil)
     }
 
+    /// Whether the text is kept in a file on disk rather than in memory.
+    public var isSpilled: Bool { textMapping != nil }
+
+    /// A shared mapping of `size` bytes of a new unlinked file, with its blocks reserved so that writing
+    /// through it cannot fail for want of disk space; nil where no disk-backed directory has the room.
+    private static func mapFile(size: Int) -> UnsafeMutableRawPointer? {
+        let environment = getenv("TMPDIR").map { String(cString: $0) }
+        for directory in [environment, "/var/tmp", "/tmp"].compactMap({ $0 }) where !directory.isEmpty {
+            var info = statfs()
+            // A memory file system would only move the text from the process to the kernel.
+            guard statfs(directory, &info) == 0, !Self.memoryFileSystems.contains(Int64(info.f_type)) else { continue }
+            var template = Array((directory + "/taizhang-strings-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            guard posix_fallocate(fd, 0, off_t(size)) == 0 else { continue }
+            let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)
+            if let raw, raw != MAP_FAILED { return raw }
+        }
+        return nil
+    }
+
+    /// tmpfs and ramfs: files there are memory.
+    private static let memoryFileSystems: Set<Int64> = [0x0102_1994, 0x8584_58f6]
+
+    /// Gives the pages of a spilled table back to the page cache; strings read again come back from it.
+    /// Cheap when nothing is resident; safe while other threads read, since the file keeps the text.
+    public func releaseResidentPages() {
+        guard let textMapping else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = starts[published.load(ordering: .acquiring)] / pageSize * pageSize
+        if end > 0 { madvise(textMapping, end, MADV_DONTNEED) }
+    }
+
     /// An empty table, for workbooks without shared strings.
     convenience init() {
         self.init(partBytes: 0)
@@ -67,6 +118,7 @@ public final class SharedStrings: @unchecked Sendable {
     }
 
     deinit {
+        if let textMapping { munmap(textMapping, textMappingSize) }
         if let mapping { munmap(mapping, mappingSize) } else {
             starts.deallocate()
             bytes.deallocate()
@@ -152,6 +204,10 @@ public final class SharedStrings: @unchecked Sendable {
         stringStart = length
         published.store(written, ordering: .releasing)
         if hasWaiter.load(ordering: .sequentiallyConsistent) { wakeWaiters() }
+        if textMapping != nil, length - releasedAt > Self.releaseStep {
+            releasedAt = length
+            releaseResidentPages()
+        }
         return true
     }
 
@@ -163,6 +219,9 @@ public final class SharedStrings: @unchecked Sendable {
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&mutex)
     }
+
+    /// How much text the loader writes between releasing pages.
+    private static let releaseStep = 8 << 20
 
     private func wakeWaiters() {
         pthread_mutex_lock(&mutex)

@@ -5,6 +5,7 @@ public final class SheetReader {
     private let parser: XMLPushParser?
     private var delivered = 0
     private var finished = false
+    private var pumped = 0
     private let chunk: UnsafeMutableRawBufferPointer
     public let location: XLSXLocation
 
@@ -94,5 +95,8 @@ public final class SheetReader {
         let n = try stream.read(into: chunk.baseAddress!, count: chunk.count)
         if n == 0 { finished = true }
         try parser.feed(UnsafeRawBufferPointer(rebasing: chunk[..<n]), final: n == 0)
+        // Every 8 MiB of sheet: the strings those rows read are not held past them.
+        pumped += 1
+        if pumped % 64 == 0 { handler?.strings.releaseResidentPages() }
     }
 }

@@ -115,7 +115,7 @@ public final class Workbook {
         if let cachedStrings { return cachedStrings }
         let table: SharedStrings
         if let part = sharedStringsPart, let entry = archive.entry(named: part) {
-            table = SharedStrings(partBytes: Int(min(entry.size, limits.maxPartBytes)))
+            table = SharedStrings(partBytes: Int(min(entry.size, limits.maxPartBytes)), spillBytes: limits.spillSharedStringBytes)
             let (archive, limits, location) = (archive, limits, XLSXLocation(file: displayName, part: entry.name))
             let load: @Sendable () -> Void = {
                 let handler = SharedStringsHandler(table: table, limit: limits.maxSharedStringBytes, location: location)
