@@ -15,7 +15,7 @@ public struct ReadLimits: Sendable, Equatable {
 
     public init(maxPartBytes: UInt64 = 4 << 30, maxCompressionRatio: UInt64 = 100,
                 ratioCheckFloor: UInt64 = 256 << 20, maxSharedStringBytes: Int = 2 << 30,
-                spillSharedStringBytes: Int = 64 << 20) {
+                spillSharedStringBytes: Int = 16 << 20) {
         self.maxPartBytes = maxPartBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckFloor = ratioCheckFloor
