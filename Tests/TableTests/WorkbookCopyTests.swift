@@ -49,6 +49,26 @@ struct WorkbookCopyTests {
         #expect(try Openpyxl.output(of: script, [path]).trimmingCharacters(in: .whitespacesAndNewlines) == "2023-07-05 43650 1904")
     }
 
+    @Test("sub-second times copy to the millisecond: 10:59:59.999 stays before eleven, for us and for openpyxl")
+    func milliseconds() throws {
+        let styles = """
+        <numFmts count="2"><numFmt numFmtId="164" formatCode="hh:mm:ss.000"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss.000"/></numFmts>\
+        <cellXfs count="3"><xf/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>
+        """
+        let time = 39_599.999 / 86_400, moment = 45_000 + 43_200.25 / 86_400
+        let data = "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>\(time)</v></c><c r=\"B1\" s=\"2\"><v>\(moment)</v></c></row>"
+        let source = try Workbook(path: try Fixture.workbook(data, styles: styles))
+        let path = Fixture.directory() + "/ms-copy.xlsx"
+        let writer = try WorkbookWriter(path: path)
+        _ = try WorkbookCopy.copy(source, to: writer)
+        try writer.close()
+
+        let copy = try Workbook(path: path)
+        #expect(try copy.read(copy.sheets[0]).rows.first?.cells.map(\.value.text) == ["10:59:59.999", "2023-03-15T12:00:00.250"])
+        let script = "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; print(ws['A1'].value.isoformat(), ws['B1'].value.isoformat())"
+        #expect(try Openpyxl.output(of: script, [path]).trimmingCharacters(in: .whitespacesAndNewlines) == "10:59:59.999000 2023-03-15T12:00:00.250000")
+    }
+
     @Test("sheet names Excel refuses (over 31 characters, as some writers make them) are shortened and numbered, never failing the copy")
     func longSheetNames() throws {
         // 35 characters each, the same first 31: the second is numbered.
