@@ -314,7 +314,10 @@ public final class SheetWriter {
             if frozen.rows > 0 { XMLBytes.append(" ySplit=\"", to: &out); XMLBytes.append(frozen.rows, to: &out); XMLBytes.append("\"", to: &out) }
             XMLBytes.append(" topLeftCell=\"", to: &out); XMLBytes.append(topLeft, to: &out)
             XMLBytes.append("\" activePane=\"", to: &out); XMLBytes.append(pane, to: &out)
-            XMLBytes.append("\" state=\"frozen\"/><selection pane=\"", to: &out); XMLBytes.append(pane, to: &out)
+            XMLBytes.append("\" state=\"frozen\"/>", to: &out)
+            // Frozen both ways, Excel keeps a selection in each pane that scrolls; the active one holds the cursor.
+            if pane == "bottomRight" { XMLBytes.append("<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>", to: &out) }
+            XMLBytes.append("<selection pane=\"", to: &out); XMLBytes.append(pane, to: &out)
             XMLBytes.append("\" activeCell=\"", to: &out); XMLBytes.append(topLeft, to: &out)
             XMLBytes.append("\" sqref=\"", to: &out); XMLBytes.append(topLeft, to: &out)
             XMLBytes.append("\"/></sheetView></sheetViews>", to: &out)
@@ -326,10 +329,19 @@ public final class SheetWriter {
         XMLBytes.append("\"/>", to: &out)
         if !columns.isEmpty {
             XMLBytes.append("<cols>", to: &out)
+            // Neighbouring columns set alike share one <col>, as Excel writes them.
+            var runs: [(first: Int, last: Int)] = []
             for column in columns.keys.sorted() {
-                let setup = columns[column]!
-                XMLBytes.append("<col min=\"", to: &out); XMLBytes.append(column, to: &out)
-                XMLBytes.append("\" max=\"", to: &out); XMLBytes.append(column, to: &out)
+                if let run = runs.last, run.last == column - 1, columns[run.first]! == columns[column]! {
+                    runs[runs.count - 1].last = column
+                } else {
+                    runs.append((column, column))
+                }
+            }
+            for (first, last) in runs {
+                let setup = columns[first]!
+                XMLBytes.append("<col min=\"", to: &out); XMLBytes.append(first, to: &out)
+                XMLBytes.append("\" max=\"", to: &out); XMLBytes.append(last, to: &out)
                 XMLBytes.append("\" width=\"", to: &out); XMLBytes.append(setup.width ?? 8.43, to: &out)
                 XMLBytes.append("\"", to: &out)
                 if let style = setup.style, style.index != 0 { XMLBytes.append(" style=\"", to: &out); XMLBytes.append(style.index, to: &out); XMLBytes.append("\"", to: &out) }

@@ -123,7 +123,10 @@ final class StyleRegistry {
                 XMLBytes.append("<color theme=\"1\"/>", to: &out)
             }
             XMLBytes.append("<name val=\"", to: &out); XMLBytes.appendAttribute(font.name, to: &out)
-            XMLBytes.append("\"/><family val=\"2\"/><charset val=\"134\"/><scheme val=\"minor\"/></font>", to: &out)
+            XMLBytes.append("\"/><family val=\"2\"/><charset val=\"134\"/>", to: &out)
+            // Only the theme's body font may say so: Excel shows a font marked minor in the theme's font, whatever its name.
+            if font.name == CellFormat.standard.fontName { XMLBytes.append("<scheme val=\"minor\"/>", to: &out) }
+            XMLBytes.append("</font>", to: &out)
         }
         XMLBytes.append("</fonts>", to: &out)
     }
