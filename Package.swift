@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "XLS", targets: ["XLS"]),
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -26,7 +27,10 @@ let package = Package(
         .systemLibrary(name: "CFileSystem"),
         .target(name: "XLSX", dependencies: ["CLibzip", "CLibxml2", "CZlib", "CFileSystem"]),
         .target(name: "CSV"),
-        .target(name: "Table", dependencies: ["XLSX", "CSV"]),
+        // Legacy .xls/.et (BIFF8/BIFF5 in an OLE2 compound file): our own reader, so merged cells, hidden sheets,
+        // formats and cell addresses come through, which libfreexl does not expose.
+        .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
+        .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
         .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
@@ -38,6 +42,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // ExcelReference/ holds XML fragments Excel wrote, read by path from the tests.
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"], exclude: ["ExcelReference"]),
+        .testTarget(name: "XLSTests", dependencies: ["XLS", "XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),

@@ -20,6 +20,13 @@ public struct SheetInfo: Sendable, Equatable {
     public var visibility: SheetVisibility
     /// The part holding the sheet (`xl/worksheets/sheet1.xml`); nil when the workbook names a part that is not there.
     public var part: String?
+
+    public init(name: String, kind: SheetKind, visibility: SheetVisibility, part: String?) {
+        self.name = name
+        self.kind = kind
+        self.visibility = visibility
+        self.part = part
+    }
 }
 
 /// A run of columns as `<cols>` describes it: width in characters, visibility, default style.

@@ -184,8 +184,10 @@ public final class Workbook {
             rows.append(row)
         }
         if !inOrder { rows = Self.merged(rows) }
-        return SheetContent(info: sheet, rows: rows, mergedRanges: reader.mergedRanges,
-                            declaredDimension: reader.declaredDimension, columns: reader.columns, uncachedFormulas: reader.uncachedFormulas)
+        var content = SheetContent(info: sheet, rows: rows, mergedRanges: reader.mergedRanges, declaredDimension: reader.declaredDimension)
+        content.columns = reader.columns
+        content.uncachedFormulas = reader.uncachedFormulas
+        return content
     }
 
     /// Rows written out of order or twice, sorted, each number once: a row written twice is merged, later cells winning.
@@ -254,6 +256,13 @@ public struct SheetContent: Sendable {
     public var columns: [ColumnInfo] = []
     /// Formula cells without a saved result: they are not among `rows`.
     public var uncachedFormulas = UncachedFormulas()
+
+    public init(info: SheetInfo, rows: [Row], mergedRanges: [CellRange], declaredDimension: String? = nil) {
+        self.info = info
+        self.rows = rows
+        self.mergedRanges = mergedRanges
+        self.declaredDimension = declaredDimension
+    }
 
     /// The range that actually holds values, ignoring styled empty cells and the declared dimension.
     public var usedRange: CellRange? {
