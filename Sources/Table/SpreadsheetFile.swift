@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import XLS
 import XLSX
 
 /// The input door: a plan or return file of any supported format, recognised by its bytes, with its facts
@@ -8,6 +9,8 @@ public final class SpreadsheetFile {
     /// What a file is, decided by its first bytes (a CSV by its extension, since text has no signature).
     public enum Format: String, Sendable {
         case xlsx, csv
+        /// Excel 97–2003 (.xls) or WPS (.et) in the BIFF8 layout, or Excel 5/95.
+        case xls
     }
 
     /// One sheet or table of the file, in file order.
@@ -25,6 +28,7 @@ public final class SpreadsheetFile {
     /// The most memory one sheet's grid may take.
     public let budget: ReadBudget
     private let workbook: Workbook?
+    private let legacy: XLSWorkbook?
 
     /// Opens a file; throws the reader's error (with the file named and what to do) for anything unreadable.
     public static func open(_ path: String, budget: ReadBudget = .standard) throws -> SpreadsheetFile {
@@ -34,6 +38,12 @@ public final class SpreadsheetFile {
         if signature == .other && textExtension {
             return SpreadsheetFile(path: path, csv: (), budget: budget)
         }
+        if signature == .compoundFile(encrypted: false) {
+            // The whole file is held while it is read, and its workbook stream once more.
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > budget.bytes / 2 { throw FileTooLarge(location: SourceLocation(file: path), budget: budget) }
+            return SpreadsheetFile(path: path, legacy: try XLSWorkbook(path: path), budget: budget)
+        }
         return try SpreadsheetFile(path: path, workbook: Workbook(path: path), budget: budget)
     }
 
@@ -42,6 +52,7 @@ public final class SpreadsheetFile {
         self.budget = budget
         format = .csv
         workbook = nil
+        legacy = nil
         sheets = [Sheet(name: nil, isVisible: true, holdsCells: true)]
         facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
     }
@@ -51,14 +62,29 @@ public final class SpreadsheetFile {
         self.budget = budget
         format = .xlsx
         self.workbook = workbook
+        legacy = nil
         sheets = workbook.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind == .worksheet) }
         let producer = [workbook.application, workbook.applicationVersion].compactMap { $0 }.joined(separator: " ")
         facts = FileFacts(path: path, modified: workbook.modified, producer: producer.isEmpty ? nil : producer,
                           customProperties: workbook.customProperties)
     }
 
+    private init(path: String, legacy: XLSWorkbook, budget: ReadBudget) {
+        self.path = path
+        self.budget = budget
+        format = .xls
+        workbook = nil
+        self.legacy = legacy
+        sheets = legacy.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind != .chartsheet) }
+        facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
+    }
+
     /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.
     public func grid(_ sheet: Sheet, progress: (Int) -> Void = { _ in }) throws -> Grid {
+        if let legacy {
+            guard let info = legacy.sheets.first(where: { $0.name == sheet.name }) else { throw XLSReadError(file: path, sheet: sheet.name, .corrupt("没有这个工作表")) }
+            return try Grid(legacy: legacy, sheet: info, budget: budget)
+        }
         guard let workbook else {
             // A CSV document is read whole, so its size counts against the budget before reading.
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

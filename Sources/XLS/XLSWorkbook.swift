@@ -17,6 +17,8 @@ public final class XLSWorkbook {
     private let offsets: [Int]
     private let strings: [String]
     private let xfKinds: [NumberFormatKind]
+    private let xfFormats: [Int]
+    private let formats: [Int: String]
     private let text: CodePage
 
     /// Whether bytes start like a compound file, the container of .xls and .et.
@@ -46,6 +48,8 @@ public final class XLSWorkbook {
             text = CodePage(globals.codePage ?? 1252)
             dateSystem = globals.date1904 ? .system1904 : .system1900
             strings = globals.strings
+            xfFormats = globals.xfFormats
+            formats = globals.formats
             xfKinds = globals.xfFormats.map { id in globals.formats[id].map(NumberFormatKind.classify(code:)) ?? NumberFormatKind.builtIn(id) }
             var sheets: [SheetInfo] = []
             var offsets: [Int] = []
@@ -63,6 +67,18 @@ public final class XLSWorkbook {
         }
     }
 
+    /// The number format of a cell style (XF index) when the file defines its code; nil for General.
+    public func formatCode(ofStyle style: Int) -> String? {
+        guard style >= 0, style < xfFormats.count, xfFormats[style] != 0 else { return nil }
+        return formats[xfFormats[style]] ?? NumberFormatKind.builtInCode(xfFormats[style])
+    }
+
+    /// The built-in number format id of a cell style, when its format is built in and not redefined by the file.
+    public func builtInFormatId(ofStyle style: Int) -> Int? {
+        guard style >= 0, style < xfFormats.count, formats[xfFormats[style]] == nil else { return nil }
+        return xfFormats[style]
+    }
+
     /// The sheet with this name, or with this 1-based position when the text is a number that is not a sheet name.
     public func sheet(named name: String) -> SheetInfo? {
         if let sheet = sheets.first(where: { $0.name == name }) { return sheet }
@@ -71,13 +87,14 @@ public final class XLSWorkbook {
     }
 
     /// A sheet's rows in order, each row's cells in column order, and its merged ranges; chart sheets have none.
-    public func read(_ sheet: SheetInfo) throws(XLSReadError) -> SheetContent {
+    /// With `cellLimit`, a sheet of more cells stops with `tooManyCells`, so a caller's memory budget holds.
+    public func read(_ sheet: SheetInfo, cellLimit: Int = .max) throws(XLSReadError) -> SheetContent {
         guard let index = sheets.firstIndex(of: sheet) else { throw XLSReadError(file: displayName, sheet: sheet.name, .corrupt("没有这个工作表")) }
         var content = SheetContent(info: sheet, rows: [], mergedRanges: [])
         guard sheet.kind != .chartsheet else { return content }
         do throws(XLSReadError.Kind) {
             var cells = try SheetCells(stream: stream, offset: offsets[index], version: biffVersion, strings: strings,
-                                       xfKinds: xfKinds, dateSystem: dateSystem, text: text)
+                                       xfKinds: xfKinds, dateSystem: dateSystem, text: text, cellLimit: cellLimit)
             content.rows = cells.rows()
             content.mergedRanges = cells.merged
         } catch {
@@ -185,99 +202,104 @@ private struct SheetCells {
     private(set) var merged: [CellRange] = []
     private(set) var hiddenRows: Set<Int> = []
     private var inOrder = true
+    private let stream: [UInt8]
+    private let version: Int
+    private let strings: [String]
+    private let xfKinds: [NumberFormatKind]
+    private let dateSystem: DateSystem
+    private let text: CodePage
+    /// A formula whose text result is in the STRING record that follows it.
+    private var pendingString: (row: Int, column: Int, style: Int)?
 
     init(stream: [UInt8], offset: Int, version: Int, strings: [String], xfKinds: [NumberFormatKind],
-         dateSystem: DateSystem, text: CodePage) throws(XLSReadError.Kind) {
+         dateSystem: DateSystem, text: CodePage, cellLimit: Int) throws(XLSReadError.Kind) {
+        (self.stream, self.version, self.strings, self.xfKinds, self.dateSystem, self.text) = (stream, version, strings, xfKinds, dateSystem, text)
         guard let bof = BIFF.record(in: stream, at: offset), bof.type == BIFF.bof else { throw .corrupt("工作表的起始位置没有 BOF 记录") }
         var position = bof.next
         var depth = 1
-        var pendingString: (row: Int, column: Int, style: Int)?
-
-        func number(_ value: Double, style: Int) -> CellValue {
-            switch style < xfKinds.count ? xfKinds[style] : .number {
-            case .date: ExcelDateTime(serial: value, system: dateSystem).map(CellValue.date) ?? .number(value)
-            case .duration: .duration(milliseconds: Int64((value * 86_400_000).rounded()))
-            default: .number(value)
-            }
-        }
-
         while depth > 0, let record = BIFF.record(in: stream, at: position) {
             position = record.next
-            let d = record.data.lowerBound, size = record.data.count
             // Charts embedded in a sheet are substreams of their own, BOF to EOF.
             if record.type == BIFF.bof { depth += 1; continue }
             if record.type == BIFF.eof { depth -= 1; continue }
             guard depth == 1 else { continue }
-            let row = Int(CompoundFile.u16(stream, d)) + 1, column = Int(CompoundFile.u16(stream, d + 2)) + 1
-            let style = Int(CompoundFile.u16(stream, d + 4))
-            switch record.type {
-            case BIFF.labelSST where size >= 10:
-                let index = Int(CompoundFile.u32(stream, d + 6))
-                guard index < strings.count else {
-                    throw .corrupt("\(CellReference(row: row, column: column)) 引用了不存在的共享字符串 \(index)")
-                }
-                add(row, column, .text(strings[index]), style)
-            case BIFF.label where size >= 8, BIFF.richString where size >= 8:
-                if version == 8 {
-                    var reader = ContinuedReader(stream, record: BIFFRecord(type: record.type, data: (d + 6)..<record.data.upperBound))
-                    add(row, column, .text(try reader.unicodeString()), style)
-                } else {
-                    let count = Int(CompoundFile.u16(stream, d + 6))
-                    add(row, column, .text(text.decode(stream[(d + 8)..<min(d + 8 + count, record.data.upperBound)])), style)
-                }
-            case BIFF.number where size >= 14:
-                add(row, column, number(Double(bitPattern: CompoundFile.u64(stream, d + 6)), style: style), style)
-            case BIFF.rk where size >= 10:
-                add(row, column, number(BIFF.rk(CompoundFile.u32(stream, d + 6)), style: style), style)
-            case BIFF.mulRK where size >= 12:
-                let count = (size - 6) / 6
-                for i in 0..<count {
-                    let at = d + 4 + 6 * i
-                    let cellStyle = Int(CompoundFile.u16(stream, at))
-                    add(row, column + i, number(BIFF.rk(CompoundFile.u32(stream, at + 2)), style: cellStyle), cellStyle)
-                }
-            case BIFF.boolErr where size >= 8:
-                let value = stream[d + 6]
-                add(row, column, stream[d + 7] != 0 ? .error(BIFF.errorText(value)) : .bool(value != 0), style)
-            case BIFF.formula where size >= 14:
-                pendingString = nil
-                if CompoundFile.u16(stream, d + 12) == 0xFFFF {
-                    switch stream[d + 6] {
-                    case 0: pendingString = (row, column, style)
-                    case 1: add(row, column, .bool(stream[d + 8] != 0), style)
-                    case 2: add(row, column, .error(BIFF.errorText(stream[d + 8])), style)
-                    default: break  // an empty string: nothing to keep
-                    }
-                } else {
-                    add(row, column, number(Double(bitPattern: CompoundFile.u64(stream, d + 6)), style: style), style)
-                }
-            case BIFF.string:
-                guard let cell = pendingString else { continue }
-                pendingString = nil
-                let value: String
-                if version == 8 {
-                    var reader = ContinuedReader(stream, record: record)
-                    position = reader.next
-                    value = try reader.unicodeString()
-                } else {
-                    let count = Int(CompoundFile.u16(stream, d))
-                    value = text.decode(stream[(d + 2)..<min(d + 2 + count, record.data.upperBound)])
-                }
-                add(cell.row, cell.column, .text(value), cell.style)
-            case BIFF.mergedCells where size >= 2:
-                let count = min(Int(CompoundFile.u16(stream, d)), (size - 2) / 8)
-                for i in 0..<count {
-                    let at = d + 2 + 8 * i
-                    let first = CellReference(row: Int(CompoundFile.u16(stream, at)) + 1, column: Int(CompoundFile.u16(stream, at + 4)) + 1)
-                    let last = CellReference(row: Int(CompoundFile.u16(stream, at + 2)) + 1, column: Int(CompoundFile.u16(stream, at + 6)) + 1)
-                    if first.row <= last.row && first.column <= last.column { merged.append(CellRange(first: first, last: last)) }
-                }
-            case BIFF.row where size >= 14:
-                if CompoundFile.u16(stream, d + 12) & 0x20 != 0 { hiddenRows.insert(row) }
-            default:
-                break
-            }
+            if entries.count > cellLimit { throw .tooManyCells(CellReference(row: entries.last!.row, column: entries.last!.column).description) }
+            try read(record, position: &position)
         }
+    }
+
+    private func number(_ value: Double, style: Int) -> CellValue {
+        switch style < xfKinds.count ? xfKinds[style] : .number {
+        case .date: ExcelDateTime(serial: value, system: dateSystem).map(CellValue.date) ?? .number(value)
+        case .duration: .duration(milliseconds: Int64((value * 86_400_000).rounded()))
+        default: .number(value)
+        }
+    }
+
+    /// One record of the sheet; `position` moves past CONTINUE records a string took.
+    private mutating func read(_ record: BIFFRecord, position: inout Int) throws(XLSReadError.Kind) {
+        let d = record.data.lowerBound, size = record.data.count
+        let row = Int(CompoundFile.u16(stream, d)) + 1, column = Int(CompoundFile.u16(stream, d + 2)) + 1
+        let style = Int(CompoundFile.u16(stream, d + 4))
+        switch record.type {
+        case BIFF.labelSST where size >= 10:
+            let index = Int(CompoundFile.u32(stream, d + 6))
+            guard index < strings.count else { throw .corrupt("\(CellReference(row: row, column: column)) 引用了不存在的共享字符串 \(index)") }
+            add(row, column, .text(strings[index]), style)
+        case BIFF.label where size >= 8, BIFF.richString where size >= 8:
+            add(row, column, .text(try string(at: d + 6, in: record)), style)
+        case BIFF.number where size >= 14:
+            add(row, column, number(Double(bitPattern: CompoundFile.u64(stream, d + 6)), style: style), style)
+        case BIFF.rk where size >= 10:
+            add(row, column, number(BIFF.rk(CompoundFile.u32(stream, d + 6)), style: style), style)
+        case BIFF.mulRK where size >= 12:
+            for i in 0..<((size - 6) / 6) {
+                let at = d + 4 + 6 * i
+                let cellStyle = Int(CompoundFile.u16(stream, at))
+                add(row, column + i, number(BIFF.rk(CompoundFile.u32(stream, at + 2)), style: cellStyle), cellStyle)
+            }
+        case BIFF.boolErr where size >= 8:
+            let value = stream[d + 6]
+            add(row, column, stream[d + 7] != 0 ? .error(BIFF.errorText(value)) : .bool(value != 0), style)
+        case BIFF.formula where size >= 14:
+            pendingString = nil
+            guard CompoundFile.u16(stream, d + 12) == 0xFFFF else {
+                return add(row, column, number(Double(bitPattern: CompoundFile.u64(stream, d + 6)), style: style), style)
+            }
+            switch stream[d + 6] {
+            case 0: pendingString = (row, column, style)
+            case 1: add(row, column, .bool(stream[d + 8] != 0), style)
+            case 2: add(row, column, .error(BIFF.errorText(stream[d + 8])), style)
+            default: break  // an empty string: nothing to keep
+            }
+        case BIFF.string:
+            guard let cell = pendingString else { return }
+            pendingString = nil
+            var reader = ContinuedReader(stream, record: record)
+            position = reader.next
+            add(cell.row, cell.column, .text(version == 8 ? try reader.unicodeString() : try string(at: d, in: record)), cell.style)
+        case BIFF.mergedCells where size >= 2:
+            for i in 0..<min(Int(CompoundFile.u16(stream, d)), (size - 2) / 8) {
+                let at = d + 2 + 8 * i
+                let first = CellReference(row: Int(CompoundFile.u16(stream, at)) + 1, column: Int(CompoundFile.u16(stream, at + 4)) + 1)
+                let last = CellReference(row: Int(CompoundFile.u16(stream, at + 2)) + 1, column: Int(CompoundFile.u16(stream, at + 6)) + 1)
+                if first.row <= last.row && first.column <= last.column { merged.append(CellRange(first: first, last: last)) }
+            }
+        case BIFF.row where size >= 14:
+            if CompoundFile.u16(stream, d + 12) & 0x20 != 0 { hiddenRows.insert(row) }
+        default:
+            break
+        }
+    }
+
+    /// A cell's text at `offset`: Unicode in BIFF8, 16-bit count and code-page bytes in BIFF5.
+    private func string(at offset: Int, in record: BIFFRecord) throws(XLSReadError.Kind) -> String {
+        if version == 8 {
+            var reader = ContinuedReader(stream, record: BIFFRecord(type: record.type, data: offset..<record.data.upperBound))
+            return try reader.unicodeString()
+        }
+        let count = Int(CompoundFile.u16(stream, offset))
+        return text.decode(stream[min(offset + 2, record.data.upperBound)..<min(offset + 2 + count, record.data.upperBound)])
     }
 
     private mutating func add(_ row: Int, _ column: Int, _ value: CellValue, _ style: Int) {

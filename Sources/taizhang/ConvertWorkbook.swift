@@ -9,14 +9,19 @@ extension ConvertCommand {
         let writer = try WorkbookWriter(path: output)
         let summary = try WorkbookCopy.copy(workbook, to: writer, buffered: buffered)
         try writer.close()
+        note(summary)
+        for info in workbook.sheets {
+            if let formulas = summary.uncachedFormulas[info.name] { warn(uncached: formulas, in: info.name) }
+        }
+    }
+
+    /// Says which sheets a copy left out or renamed.
+    func note(_ summary: WorkbookCopy.Summary) {
         if !summary.skipped.isEmpty && !global.quiet {
             printError("注意：图表/对话框工作表不含单元格，未复制：\(summary.skipped.joined(separator: "、"))")
         }
         for (original, name) in summary.renamed.sorted(by: { $0.key < $1.key }) where !global.quiet {
             printError("注意：工作表名“\(original)”Excel 不能打开（超过 31 个字符或含有不可用的字符），副本中改为“\(name)”。")
-        }
-        for info in workbook.sheets {
-            if let formulas = summary.uncachedFormulas[info.name] { warn(uncached: formulas, in: info.name) }
         }
     }
 

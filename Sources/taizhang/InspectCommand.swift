@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
           taizhang inspect samples/plan-2023.xlsx
         """)
 
-    @Argument(help: "工作簿 (.xlsx/.xlsm)。Workbook.")
+    @Argument(help: "工作簿 (.xlsx/.xlsm/.xls/.et)。Workbook.")
     var file: String
 
     @Flag(help: "以 JSON 输出。Print JSON.")

@@ -22,6 +22,10 @@ struct WorkbookReport {
     let sheets: [Sheet]
 
     init(path: String) throws {
+        if try FileSignature.of(path: path, displayName: path) == .compoundFile(encrypted: false) {
+            self = try WorkbookReport(legacy: path)
+            return
+        }
         let workbook = try Workbook(path: path)
         file = path
         application = workbook.application

@@ -65,7 +65,11 @@ public enum SheetExport {
 
     /// Like `writeCSV`, but reads the whole sheet into memory first, so rows held out of order come out sorted.
     public static func writeCSVBuffered(_ workbook: Workbook, sheet: SheetInfo, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
-        let content = try workbook.read(sheet)
+        try writeCSV(try workbook.read(sheet), to: writer, fillMerged: fillMerged)
+    }
+
+    /// Writes a sheet already read whole (any input format) as `writeCSV` does.
+    public static func writeCSV(_ content: SheetContent, to writer: CSVWriter, fillMerged: Bool = false) throws -> Summary {
         var filler: MergeFill<Row>? = fillMerged ? MergeFill(ranges: content.mergedRanges.map(CellArea.init), extent: MergeFill<Row>.extent(of: content.rows)) : nil
         var emitter = RowEmitter(writer: writer)
         for row in content.rows { try emitter.emit(row, through: &filler) }

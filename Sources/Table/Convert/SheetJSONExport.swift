@@ -8,10 +8,21 @@ public enum SheetJSONExport {
     @discardableResult
     public static func write(_ workbook: Workbook, sheet: SheetInfo, output: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         let reader = try workbook.rows(of: sheet)
+        return try write(next: reader.next, output: output)
+    }
+
+    /// Writes rows already read (any input format), in order, as `write` does.
+    @discardableResult
+    public static func write(rows: [Row], output: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        var iterator = rows.makeIterator()
+        return try write(next: { iterator.next() }, output: output)
+    }
+
+    private static func write(next: () throws -> Row?, output: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         var json = JSONWriter()
         json.raw("[")
         var lead: [Row] = []
-        while lead.count < 20, let row = try reader.next() { lead.append(row) }
+        while lead.count < 20, let row = try next() { lead.append(row) }
         let widest = lead.map(\.cells.count).max() ?? 0
         guard let headerIndex = lead.firstIndex(where: { row in
             row.cells.count == widest && row.cells.allSatisfy { if case .text = $0.value { return true } else { return false } }
@@ -24,7 +35,7 @@ public enum SheetJSONExport {
         var count = 0
         var lastRow = lead[headerIndex].number
         var pending = lead[(headerIndex + 1)...].makeIterator()
-        while let row = try pending.next() ?? reader.next() {
+        while let row = try pending.next() ?? next() {
             if row.number <= lastRow { throw SheetExport.RowsOutOfOrder() }
             lastRow = row.number
             json.raw(count == 0 ? "\n{" : ",\n{")

@@ -1,3 +1,4 @@
+import XLS
 import XLSX
 
 /// A clean, normalized copy of a workbook: every worksheet in order with its name, its values, date and
@@ -68,6 +69,40 @@ public enum WorkbookCopy {
                     sheet.setColumn(column, width: run.width, hidden: run.isHidden)
                 }
             }
+        }
+        return summary
+    }
+
+    /// Copies a legacy .xls/.et workbook into `writer` as `copy` does an .xlsx: values, number formats, merged ranges.
+    public static func copy(legacy workbook: XLSWorkbook, to writer: WorkbookWriter) throws -> Summary {
+        var summary = Summary()
+        writer.dateSystem = workbook.dateSystem
+        var taken = Set<String>()
+        var styleMap: [Int: StyleID] = [:]
+        func style(_ source: Int) -> StyleID {
+            if let known = styleMap[source] { return known }
+            let code: String? = switch workbook.builtInFormatId(ofStyle: source) {
+            case 14?: "m/d/yy"
+            case 22?: "m/d/yy h:mm"
+            default: workbook.formatCode(ofStyle: source)
+            }
+            let id = code.map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
+            styleMap[source] = id
+            return id
+        }
+        for info in workbook.sheets {
+            guard info.kind == .worksheet || info.kind == .macrosheet else {
+                summary.skipped.append(info.name)
+                continue
+            }
+            let name = writableName(info.name, taken: taken)
+            if name != info.name { summary.renamed[info.name] = name }
+            taken.insert(name.lowercased())
+            let sheet = try writer.addSheet(name)
+            summary.sheets += 1
+            let content = try workbook.read(info)
+            for row in content.rows { try copy(row, to: sheet, style: style, summary: &summary) }
+            for range in content.mergedRanges { try sheet.merge(range) }
         }
         return summary
     }

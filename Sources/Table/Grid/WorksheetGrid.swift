@@ -58,17 +58,22 @@ extension Grid {
                 GridRow(number: row.number, cells: row.cells.map { GridCell(column: $0.column, value: GridValue($0.value)) }, isHidden: row.isHidden)
             }
         }
-        var fill = MergeFill<GridRow>(ranges: reader.mergedRanges.map(CellArea.init), extent: MergeFill<GridRow>.extent(of: rows))
-        let typed = rows
-        rows = []
+        let formulas = reader.uncachedFormulas
+        try self.init(file: workbook.displayName, sheet: sheet.name, typed: rows, merges: reader.mergedRanges, meter: &meter,
+                      unsavedFormulas: UnsavedFormulas(count: formulas.count, cells: formulas.cells.map(CellAddress.init)))
+    }
+
+    /// Rows as read, in order, with merged ranges filled within the table's extent; the fill counts against the budget.
+    init(file: String, sheet: String?, typed: [GridRow], merges: [CellRange], meter: inout MemoryMeter,
+         unsavedFormulas: UnsavedFormulas = UnsavedFormulas()) throws {
+        var fill = MergeFill<GridRow>(ranges: merges.map(CellArea.init), extent: MergeFill<GridRow>.extent(of: typed))
+        var rows: [GridRow] = []
         rows.reserveCapacity(typed.count)
         for row in typed {
             try fill.rows(for: row) { try Self.append($0, to: &rows, typed: $0.number == row.number ? row.cells.count : 0, meter: &meter) }
         }
         try fill.rows(for: nil) { try Self.append($0, to: &rows, typed: 0, meter: &meter) }
-        let formulas = reader.uncachedFormulas
-        self.init(file: workbook.displayName, sheet: sheet.name, rows: rows, mergedRanges: fill.effectiveRanges,
-                  unsavedFormulas: UnsavedFormulas(count: formulas.count, cells: formulas.cells.map(CellAddress.init)),
+        self.init(file: file, sheet: sheet, rows: rows, mergedRanges: fill.effectiveRanges, unsavedFormulas: unsavedFormulas,
                   ignoredMerges: fill.ignored)
     }
 
