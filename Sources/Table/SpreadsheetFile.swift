@@ -76,7 +76,9 @@ public final class SpreadsheetFile {
         workbook = nil
         self.legacy = legacy
         sheets = legacy.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind != .chartsheet) }
-        facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
+        let properties = legacy.properties
+        facts = FileFacts(path: path, modified: properties.lastSaved.map { $0.description + "Z" }, producer: properties.application,
+                          customProperties: properties.custom)
     }
 
     /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.

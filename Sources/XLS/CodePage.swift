@@ -27,7 +27,7 @@ struct CodePage {
 
     /// Text of single-byte (or GBK double-byte) characters; bytes that do not decode are read as Latin-1.
     func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if number == 65001 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let transcoder, let utf8 = transcoder.convert(Array(bytes)) { return String(decoding: utf8, as: UTF8.self) }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }

@@ -12,6 +12,8 @@ public final class XLSWorkbook {
     public let biffVersion: Int
     /// The CODEPAGE record (936 for GBK), which decodes BIFF5 text.
     public let codePage: Int?
+    /// The application, last save time and custom properties the file keeps beside the workbook.
+    public let properties: PropertySets
 
     private let stream: [UInt8]
     private let offsets: [Int]
@@ -42,6 +44,8 @@ public final class XLSWorkbook {
                 throw XLSReadError.Kind.unsupported("文件中没有 Excel 工作簿数据（没有 Workbook 流，可能是 Word 文档或非 BIFF8 格式的 .et）")
             }
             self.stream = stream
+            properties = PropertySets(summary: try? container.stream(named: ["\u{5}SummaryInformation"]),
+                                      documentSummary: try? container.stream(named: ["\u{5}DocumentSummaryInformation"]))
             let globals = try Globals(stream)
             biffVersion = globals.version
             codePage = globals.codePage

@@ -133,6 +133,17 @@ struct XLSWorkbookTests {
         guard case .unsupported? = old?.kind else { Issue.record("\(String(describing: old))"); return }
     }
 
+    @Test("the property streams beside the workbook: last save time and custom properties such as 填报单位, in UTF-8 (a return re-saved as .xls by LibreOffice)")
+    func properties() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/legacy")
+        let book = try XLSWorkbook(path: fixtures.appendingPathComponent("法规科-任务反馈表.xls").path)
+        #expect(book.properties.custom["填报单位"] == "法规科")
+        #expect(book.properties.custom["计划年度"] == "2023")
+        #expect(book.properties.lastSaved?.description == "2023-07-04T08:12:00")
+        // Files without the streams have none of it, and nothing fails.
+        #expect(try Self.book().properties == PropertySets())
+    }
+
     @Test("hostile containers are refused at once: a FAT cycle, a chain past the end, a huge declared size, a bad SST index")
     func hostile() throws {
         let stream = X.workbook(globals: Self.globals, sheets: [("S", 0, Self.sheet)])
