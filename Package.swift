@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "CSV", targets: ["CSV"]),
         .library(name: "XLS", targets: ["XLS"]),
+        .library(name: "DOCX", targets: ["DOCX"]),
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -30,7 +31,9 @@ let package = Package(
         // Legacy .xls/.et (BIFF8/BIFF5 in an OLE2 compound file): our own reader, so merged cells, hidden sheets,
         // formats and cell addresses come through, which libfreexl does not expose.
         .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
-        .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS"]),
+        // Word .docx tables, read through the workbook reader's zip and XML limits.
+        .target(name: "DOCX", dependencies: ["XLSX"]),
+        .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS", "DOCX"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
         .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
@@ -43,11 +46,12 @@ let package = Package(
         // ExcelReference/ holds XML fragments Excel wrote, read by path from the tests.
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"], exclude: ["ExcelReference"]),
         .testTarget(name: "XLSTests", dependencies: ["XLS", "XLSX", "TestSupport"]),
+        .testTarget(name: "DOCXTests", dependencies: ["DOCX", "XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "Table", "Ledger", "Reports", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "XLS", "Table", "Ledger", "Reports", "TestSupport"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

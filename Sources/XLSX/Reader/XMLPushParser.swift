@@ -64,6 +64,18 @@ struct XMLAttributes {
         return fallback
     }
 
+    /// Every attribute by local name (for parts small enough that Strings cost nothing).
+    var all: [String: String] {
+        guard let base else { return [:] }
+        var values: [String: String] = [:]
+        for i in 0..<count {
+            let entry = base + i * 5
+            guard let local = entry[0], let start = entry[3], let end = entry[4] else { continue }
+            values[String(cString: local)] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return values
+    }
+
     func string(_ name: StaticString) -> String? {
         value(name).map { String(decoding: $0, as: UTF8.self) }
     }
