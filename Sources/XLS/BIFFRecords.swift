@@ -107,10 +107,13 @@ struct ContinuedReader {
     }
 
     /// A BIFF8 XLUnicodeString (`count` UInt16 characters) or, with `shortCount`, a ShortXLUnicodeString.
+    /// A cell's string cut short by its record (files other writers made) keeps what the record holds.
     mutating func unicodeString(shortCount: Bool = false) throws(XLSReadError.Kind) -> String {
+        guard !isAtEnd else { return "" }
         let count = shortCount ? Int(try u8()) : Int(try u16())
+        guard !isAtEnd else { return "" }
         let flags = try u8()
-        return try characters(count, flags: flags)
+        return try characters(count, flags: flags, lenient: true)
     }
 
     /// A BIFF8 XLUnicodeRichExtendedString, as the SST holds them: rich-text runs and phonetic data skipped.
@@ -126,7 +129,7 @@ struct ContinuedReader {
 
     /// `count` characters, one byte each (Latin-1) or two (UTF-16LE) as the flags say; a CONTINUE in the
     /// middle starts with a new flags byte for the characters after it.
-    private mutating func characters(_ count: Int, flags: UInt8) throws(XLSReadError.Kind) -> String {
+    private mutating func characters(_ count: Int, flags: UInt8, lenient: Bool = false) throws(XLSReadError.Kind) -> String {
         var wide = flags & 0x01 != 0
         var units: [UInt16] = []
         units.reserveCapacity(count)
@@ -143,7 +146,10 @@ struct ContinuedReader {
             }
             if units.count == count { break }
             // The characters go on in the next CONTINUE, which starts with its own flags byte.
-            guard segment + 1 < segments.count, !segments[segment + 1].isEmpty else { throw .corrupt("字符串数据不完整") }
+            guard segment + 1 < segments.count, !segments[segment + 1].isEmpty else {
+                if lenient { break }
+                throw .corrupt("字符串数据不完整")
+            }
             segment += 1
             position = segments[segment].lowerBound
             wide = bytes[position] & 0x01 != 0

@@ -32,8 +32,8 @@ struct CompoundFile {
         miniSectorSize = 1 << miniShift
         miniCutoff = UInt64(Self.u32(bytes, 0x38))
         let sectorCount = (bytes.count + sectorSize - 1) / sectorSize - 1
-        let fatSectorCount = Int(Self.u32(bytes, 0x2C))
-        guard fatSectorCount <= sectorCount else { throw .corrupt("FAT 扇区数超过文件大小") }
+        // A count past the file (fuzzed or cut files) is read as far as the file goes, as other readers do.
+        let fatSectorCount = min(Int(Self.u32(bytes, 0x2C)), sectorCount)
 
         // The FAT's own sectors: 109 in the header, the rest in a chain of DIFAT sectors.
         var fatSectors: [UInt32] = []
@@ -55,8 +55,8 @@ struct CompoundFile {
         var fat: [UInt32] = []
         fat.reserveCapacity(fatSectors.count * sectorSize / 4)
         for sector in fatSectors {
-            guard Int(sector) < sectorCount else { throw .corrupt("FAT 扇区越界") }
-            let base = (Int(sector) + 1) * sectorSize
+            // A FAT sector that is not in the file keeps the places of those after it, as free entries.
+            let base = Int(sector) < sectorCount ? (Int(sector) + 1) * sectorSize : bytes.count
             for i in 0..<(sectorSize / 4) { fat.append(Self.u32(bytes, base + 4 * i)) }
         }
         self.fat = fat
@@ -87,7 +87,8 @@ struct CompoundFile {
             for i in 0..<(sectorSize / 4) { miniFAT.append(Self.u32(bytes, base + 4 * i)) }
         }
         self.miniFAT = miniFAT
-        miniStream = try Self.read(start: root.start, size: root.size, fat: fat, bytes: bytes, sectorSize: sectorSize, limit: sectorCount, what: "Mini 流")
+        // The whole chain, whatever the root entry's size says: some writers understate it, and streams reach past it.
+        miniStream = try Self.read(start: root.start, size: .max, fat: fat, bytes: bytes, sectorSize: sectorSize, limit: sectorCount, what: "Mini 流")
     }
 
     /// The first stream whose name is one of `names` (case-insensitive), as bytes; nil when there is none.
@@ -95,7 +96,7 @@ struct CompoundFile {
         let wanted = Set(names.map { $0.lowercased() })
         guard let entry = entries.dropFirst().first(where: { $0.isStream && wanted.contains($0.name.lowercased()) }) else { return nil }
         if entry.size < miniCutoff {
-            let limit = miniStream.count / miniSectorSize
+            let limit = (miniStream.count + miniSectorSize - 1) / miniSectorSize
             return try Self.read(start: entry.start, size: entry.size, fat: miniFAT, bytes: miniStream, sectorSize: miniSectorSize,
                                  limit: limit, what: entry.name, offset: 0)
         }
@@ -106,12 +107,14 @@ struct CompoundFile {
     /// Whether a stream of this name exists (an `EncryptedPackage` marks an encrypted .xlsx).
     func hasStream(_ name: String) -> Bool { entries.contains { $0.isStream && $0.name == name } }
 
-    /// The sectors of a chain, at most `limit` of them.
-    private static func chain(from start: UInt32, fat: [UInt32], limit: Int, what: String) throws(XLSReadError.Kind) -> [UInt32] {
+    /// The sectors of a chain, at most `limit` of them, stopping once `needed` sectors are found.
+    private static func chain(from start: UInt32, fat: [UInt32], limit: Int, what: String, needed: Int = .max) throws(XLSReadError.Kind) -> [UInt32] {
         var sectors: [UInt32] = []
+        var seen = [Bool](repeating: false, count: max(limit, 0))
         var sector = start
-        while sector != endOfChain && sector != free {
-            guard Int(sector) < fat.count, Int(sector) < limit, sectors.count < limit else { throw .corrupt("\(what)扇区链异常（循环或越界）") }
+        while sector != endOfChain && sector != free && sectors.count < needed {
+            guard Int(sector) < fat.count, Int(sector) < limit, !seen[Int(sector)] else { throw .corrupt("\(what)扇区链异常（循环或越界）") }
+            seen[Int(sector)] = true
             sectors.append(sector)
             sector = fat[Int(sector)]
         }
@@ -122,7 +125,9 @@ struct CompoundFile {
     private static func read(start: UInt32, size: UInt64, fat: [UInt32], bytes: [UInt8], sectorSize: Int, limit: Int, what: String,
                              offset: Int = 1) throws(XLSReadError.Kind) -> [UInt8] {
         guard size > 0 else { return [] }
-        let sectors = try chain(from: start, fat: fat, limit: limit, what: what)
+        // What follows the declared size in a chain is never read, so damage there does not matter.
+        let needed = Int(min(size, UInt64(limit) * UInt64(sectorSize)) + UInt64(sectorSize) - 1) / sectorSize
+        let sectors = try chain(from: start, fat: fat, limit: limit, what: what, needed: needed)
         let wanted = Int(min(size, UInt64(sectors.count * sectorSize)))
         var out: [UInt8] = []
         out.reserveCapacity(wanted)
