@@ -19,6 +19,12 @@ public final class WordDocument {
     public let displayName: String
     /// Tables at the top level of the body; a table inside a cell becomes text of that cell.
     public let tables: [Table]
+    /// `dcterms:modified` from docProps/core.xml (ISO 8601), as for a workbook.
+    public private(set) var modified: String?
+    /// The application that saved the document (docProps/app.xml).
+    public private(set) var application: String?
+    /// Custom document properties by name (docProps/custom.xml).
+    public private(set) var customProperties: [String: String] = [:]
 
     /// Reads the document; a file that is not a Word document (no `word/document.xml`) is refused.
     public init(path: String, displayName: String? = nil) throws {
@@ -29,6 +35,30 @@ public final class WordDocument {
         var builder = BodyBuilder(numbering: try WordNumbering(package: package), captionStyles: try Self.captionStyles(package))
         try package.parse("word/document.xml", start: { builder.start($0) }, end: { builder.end($0) }, text: { builder.text($0) })
         tables = builder.tables
+        try readProperties(package)
+    }
+
+    /// The document's own facts, read as a workbook's are: the last save, the application, custom properties.
+    private func readProperties(_ package: DocumentPackage) throws {
+        var property: String?, text = ""
+        let collect = { (part: String, done: @escaping (String, String) -> Void) in
+            guard package.has(part) else { return }
+            try package.parse(part, start: { e in
+                text = ""
+                if e.name == "property" { property = e.attributes["name"] }
+            }, end: { name in done(name, text) }, text: { text += $0 })
+        }
+        try collect("docProps/core.xml") { [unowned self] name, value in if name == "modified" { modified = value } }
+        try collect("docProps/app.xml") { [unowned self] name, value in if name == "Application", !value.isEmpty { application = value } }
+        try collect("docProps/custom.xml") { [unowned self] name, value in
+            if name == "property" { property = nil } else if let property, name != "property" { customProperties[property] = value }
+        }
+    }
+
+    /// The document when the zip at `path` is a Word document, nil when it is another kind of package.
+    public static func ifWord(path: String, displayName: String? = nil) throws -> WordDocument? {
+        let package = try DocumentPackage(path: path, displayName: displayName ?? path)
+        return package.has("word/document.xml") ? try WordDocument(path: path, displayName: displayName) : nil
     }
 
     /// Style ids whose name says caption (题注 in Chinese Word), whatever the id is.
@@ -220,8 +250,12 @@ private struct BodyBuilder {
                 if cell.span > 1 || last > number {
                     merged.append(CellRange(first: CellReference(row: number, column: cell.column), last: CellReference(row: last, column: cell.column + cell.span - 1)))
                 }
-                let text = cell.text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-                if !text.isEmpty { cells.append(Cell(column: cell.column, value: .text(text))) }
+                // Spaces typed in the cell are kept (the workbook a plan came from has them); empty paragraphs around the text are not.
+                var paragraphs = cell.text[...]
+                while paragraphs.first?.isEmpty == true { paragraphs.removeFirst() }
+                while paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
+                let text = paragraphs.joined(separator: "\n")
+                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { cells.append(Cell(column: cell.column, value: .text(text))) }
             }
             if !cells.isEmpty { rows.append(Row(number: number, cells: cells)) }
         }

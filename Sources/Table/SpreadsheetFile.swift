@@ -1,4 +1,5 @@
 import CSV
+import DOCX
 import Foundation
 import XLS
 import XLSX
@@ -11,6 +12,8 @@ public final class SpreadsheetFile {
         case xlsx, csv
         /// Excel 97–2003 (.xls) or WPS (.et) in the BIFF8 layout, or Excel 5/95.
         case xls
+        /// A Word document's tables, each a sheet named 表1, 表2, ….
+        case docx
     }
 
     /// One sheet or table of the file, in file order.
@@ -28,7 +31,9 @@ public final class SpreadsheetFile {
     /// The most memory one sheet's grid may take.
     public let budget: ReadBudget
     private let workbook: Workbook?
-    private let legacy: XLSWorkbook?
+    /// The .xls/.et workbook, for callers that keep its number formats.
+    public let legacy: XLSWorkbook?
+    private let document: WordDocument?
 
     /// Opens a file; throws the reader's error (with the file named and what to do) for anything unreadable.
     public static func open(_ path: String, budget: ReadBudget = .standard) throws -> SpreadsheetFile {
@@ -44,7 +49,21 @@ public final class SpreadsheetFile {
             if size > budget.bytes / 2 { throw FileTooLarge(location: SourceLocation(file: path), budget: budget) }
             return SpreadsheetFile(path: path, legacy: try XLSWorkbook(path: path), budget: budget)
         }
+        if signature == .zip, let document = try WordDocument.ifWord(path: path) {
+            return SpreadsheetFile(path: path, document: document, budget: budget)
+        }
         return try SpreadsheetFile(path: path, workbook: Workbook(path: path), budget: budget)
+    }
+
+    private init(path: String, document: WordDocument, budget: ReadBudget) {
+        self.path = path
+        self.budget = budget
+        format = .docx
+        workbook = nil
+        legacy = nil
+        self.document = document
+        sheets = document.tables.indices.map { Sheet(name: "表\($0 + 1)", isVisible: true, holdsCells: true) }
+        facts = FileFacts(path: path, modified: document.modified, producer: document.application, customProperties: document.customProperties)
     }
 
     private init(path: String, csv: (), budget: ReadBudget) {
@@ -53,6 +72,7 @@ public final class SpreadsheetFile {
         format = .csv
         workbook = nil
         legacy = nil
+        document = nil
         sheets = [Sheet(name: nil, isVisible: true, holdsCells: true)]
         facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
     }
@@ -63,6 +83,7 @@ public final class SpreadsheetFile {
         format = .xlsx
         self.workbook = workbook
         legacy = nil
+        document = nil
         sheets = workbook.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind == .worksheet) }
         let producer = [workbook.application, workbook.applicationVersion].compactMap { $0 }.joined(separator: " ")
         facts = FileFacts(path: path, modified: workbook.modified, producer: producer.isEmpty ? nil : producer,
@@ -75,6 +96,7 @@ public final class SpreadsheetFile {
         format = .xls
         workbook = nil
         self.legacy = legacy
+        document = nil
         sheets = legacy.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind != .chartsheet) }
         let properties = legacy.properties
         facts = FileFacts(path: path, modified: properties.lastSaved.map { $0.description + "Z" }, producer: properties.application,
@@ -83,6 +105,9 @@ public final class SpreadsheetFile {
 
     /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.
     public func grid(_ sheet: Sheet, progress: (Int) -> Void = { _ in }) throws -> Grid {
+        if let document, let index = sheets.firstIndex(of: sheet) {
+            return try Grid(document: document, table: index, name: sheet.name ?? "表\(index + 1)", budget: budget)
+        }
         if let legacy {
             guard let info = legacy.sheets.first(where: { $0.name == sheet.name }) else { throw XLSReadError(file: path, sheet: sheet.name, .corrupt("没有这个工作表")) }
             return try Grid(legacy: legacy, sheet: info, budget: budget)
@@ -97,6 +122,19 @@ public final class SpreadsheetFile {
         }
         guard let info = workbook.sheets.first(where: { $0.name == sheet.name }) else { throw XLSXError.missingPart(XLSXLocation(file: path)) }
         return try Grid(workbook: workbook, sheet: info, budget: budget, progress: progress)
+    }
+
+    /// Every sheet or table as read whole, in file order, for the formats that are read whole (.xls/.et, .docx);
+    /// nil for .xlsx and CSV, which stream.
+    public func wholeSheets() throws -> [SheetContent]? {
+        if let legacy { return try legacy.sheets.map { try legacy.read($0) } }
+        if let document {
+            return document.tables.enumerated().map { index, table in
+                SheetContent(info: SheetInfo(name: "表\(index + 1)", kind: .worksheet, visibility: .visible, part: nil),
+                             rows: table.rows, mergedRanges: table.mergedRanges)
+            }
+        }
+        return nil
     }
 
     /// The first sheet that `accept` takes, trying the sheet named `preferred` first, then the visible sheets,

@@ -10,10 +10,10 @@ struct ConvertCommand: ParsableCommand {
         abstract: "在 xlsx、csv、json 之间转换。Convert between xlsx, csv and json.",
         discussion: """
         按扩展名判断格式：xlsx→csv、xlsx→json（按表头生成对象数组）、xlsx→xlsx（规范化副本）、csv→xlsx、csv→csv（转换编码）。
-        旧版 .xls（Excel 97–2003、Excel 95）和 WPS .et 按文件内容识别，可转为 csv、json、xlsx。
+        旧版 .xls（Excel 97–2003、Excel 95）、WPS .et 和 Word .docx 中的表格按文件内容识别，可转为 csv、json、xlsx。
         Formats follow the file extensions: xlsx→csv, xlsx→json (objects keyed by the header row), xlsx→xlsx
         (a clean copy keeping values, number formats, merged ranges and column widths), csv→xlsx, csv→csv (re-encode).
-        Legacy .xls (Excel 97–2003 and 95) and WPS .et, told by their bytes, convert to csv, json and xlsx.
+        Legacy .xls (Excel 97–2003 and 95), WPS .et and the tables of Word .docx, told by their bytes, convert to csv, json, xlsx.
         CSV 输入自动识别编码（UTF-8、带 BOM 的 UTF-8、UTF-16、GB18030）和分隔符（逗号、制表符、分号）。
 
         日期写作 YYYY-MM-DD（有时间时加 THH:MM:SS），数字按 Excel 的 15 位有效数字，布尔值为 TRUE/FALSE，错误值照原样（#N/A）。
@@ -34,7 +34,7 @@ struct ConvertCommand: ParsableCommand {
         case csv, xlsx, json
     }
 
-    @Argument(help: "输入文件 (.xlsx/.xlsm/.xls/.et/.csv)。Input file.")
+    @Argument(help: "输入文件 (.xlsx/.xlsm/.xls/.et/.docx/.csv)。Input file.")
     var input: String
 
     @Argument(help: "输出文件，- 表示标准输出（csv 或 json）。Output file, - for standard output.")
@@ -108,7 +108,8 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func convertWorkbook() throws {
-        if try FileSignature.of(path: input, displayName: input) == .compoundFile(encrypted: false) { return try convertLegacy() }
+        let file = try SpreadsheetFile.open(input, budget: global.budget)
+        if let sheets = try file.wholeSheets() { return try convertWhole(file, sheets) }
         let workbook = try Workbook(path: input)
         switch outputFormat {
         case .xlsx:

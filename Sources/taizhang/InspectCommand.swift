@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
           taizhang inspect samples/plan-2023.xlsx
         """)
 
-    @Argument(help: "工作簿 (.xlsx/.xlsm/.xls/.et)。Workbook.")
+    @Argument(help: "工作簿或含表格的文档 (.xlsx/.xlsm/.xls/.et/.docx)。Workbook or document with tables.")
     var file: String
 
     @Flag(help: "以 JSON 输出。Print JSON.")

@@ -22,8 +22,8 @@ struct WorkbookReport {
     let sheets: [Sheet]
 
     init(path: String) throws {
-        if try FileSignature.of(path: path, displayName: path) == .compoundFile(encrypted: false) {
-            self = try WorkbookReport(legacy: path)
+        if let whole = try WorkbookReport(whole: path) {
+            self = whole
             return
         }
         let workbook = try Workbook(path: path)

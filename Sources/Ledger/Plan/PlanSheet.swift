@@ -44,7 +44,7 @@ public struct PlanSheet: Sendable {
 
     /// The title above the header (the longest text of the rows above it), where the plan year usually is.
     public var title: String? {
-        layout.preamble.flatMap { $0.cells.map(\.value.text) }.max { $0.count < $1.count }
+        layout.preamble.flatMap { $0.cells.map(\.value.text) }.max { $0.count < $1.count } ?? grid.title
     }
 }
 

@@ -75,22 +75,32 @@ public enum WorkbookCopy {
 
     /// Copies a legacy .xls/.et workbook into `writer` as `copy` does an .xlsx: values, number formats, merged ranges.
     public static func copy(legacy workbook: XLSWorkbook, to writer: WorkbookWriter) throws -> Summary {
-        var summary = Summary()
-        writer.dateSystem = workbook.dateSystem
-        var taken = Set<String>()
-        var styleMap: [Int: StyleID] = [:]
-        func style(_ source: Int) -> StyleID {
-            if let known = styleMap[source] { return known }
-            let code: String? = switch workbook.builtInFormatId(ofStyle: source) {
+        let sheets = try workbook.sheets.map { try workbook.read($0) }
+        return try copy(sheets, dateSystem: workbook.dateSystem, to: writer) { source in
+            switch workbook.builtInFormatId(ofStyle: source) {
             case 14?: "m/d/yy"
             case 22?: "m/d/yy h:mm"
             default: workbook.formatCode(ofStyle: source)
             }
-            let id = code.map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
+        }
+    }
+
+    /// Copies sheets already read whole (a Word document's tables, an .xls's sheets); `formatCode` gives the
+    /// number format of a source style, nil for General.
+    public static func copy(_ sheets: [SheetContent], dateSystem: DateSystem = .system1900, to writer: WorkbookWriter,
+                            formatCode: (Int) -> String? = { _ in nil }) throws -> Summary {
+        var summary = Summary()
+        writer.dateSystem = dateSystem
+        var taken = Set<String>()
+        var styleMap: [Int: StyleID] = [:]
+        func style(_ source: Int) -> StyleID {
+            if let known = styleMap[source] { return known }
+            let id = formatCode(source).map { writer.style(CellFormat(numberFormat: $0)) } ?? .standard
             styleMap[source] = id
             return id
         }
-        for info in workbook.sheets {
+        for content in sheets {
+            let info = content.info
             guard info.kind == .worksheet || info.kind == .macrosheet else {
                 summary.skipped.append(info.name)
                 continue
@@ -100,7 +110,6 @@ public enum WorkbookCopy {
             taken.insert(name.lowercased())
             let sheet = try writer.addSheet(name)
             summary.sheets += 1
-            let content = try workbook.read(info)
             for row in content.rows { try copy(row, to: sheet, style: style, summary: &summary) }
             for range in content.mergedRanges { try sheet.merge(range) }
         }

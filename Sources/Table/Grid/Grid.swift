@@ -64,6 +64,8 @@ public struct Grid: Sendable {
     /// Merged ranges as the file writes them that reach far past the table (or overlap another), whose
     /// outside part was not filled: readers say so once.
     public var ignoredMerges: [CellArea]
+    /// The table's title where the format keeps it outside the cells: a Word table's caption or the heading above it.
+    public var title: String?
 
     public init(file: String, sheet: String?, rows: [GridRow], mergedRanges: [CellArea] = [], unsavedFormulas: UnsavedFormulas = UnsavedFormulas(),
                 ignoredMerges: [CellArea] = []) {
