@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CSV", targets: ["CSV"]),
         .library(name: "XLS", targets: ["XLS"]),
         .library(name: "DOCX", targets: ["DOCX"]),
+        .library(name: "HTML", targets: ["HTML"]),
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -33,7 +34,9 @@ let package = Package(
         .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
         // Word .docx tables, read through the workbook reader's zip and XML limits.
         .target(name: "DOCX", dependencies: ["XLSX"]),
-        .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS", "DOCX"]),
+        // Saved web pages and Word/WPS .htm, through libxml2's HTML parser.
+        .target(name: "HTML", dependencies: ["CLibxml2", "XLSX"]),
+        .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS", "DOCX", "HTML"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
         .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"], exclude: ["ExcelReference"]),
         .testTarget(name: "XLSTests", dependencies: ["XLS", "XLSX", "TestSupport"]),
         .testTarget(name: "DOCXTests", dependencies: ["DOCX", "XLSX", "TestSupport"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML", "XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),

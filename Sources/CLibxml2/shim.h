@@ -5,3 +5,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+/* xmlFree is a global function pointer, which Swift 6 counts as shared mutable state. */
+static inline void taizhang_xml_free(void *p) { xmlFree(p); }

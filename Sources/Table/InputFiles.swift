@@ -3,7 +3,7 @@ import Foundation
 /// The files a command is given: files as they are, folders as the readable files they hold.
 public enum InputFiles {
     /// File name endings the input door reads; everything else in a folder is left alone.
-    public static let readableExtensions = [".xlsx", ".xlsm", ".xls", ".et", ".docx", ".csv"]
+    public static let readableExtensions = [".xlsx", ".xlsm", ".xls", ".et", ".docx", ".htm", ".html", ".csv"]
 
     /// The files given, and the readable files in the folders given, in name order (not Excel's `~$` lock
     /// files or hidden files).

@@ -1,6 +1,7 @@
 import CSV
 import DOCX
 import Foundation
+import HTML
 import XLS
 import XLSX
 
@@ -14,6 +15,8 @@ public final class SpreadsheetFile {
         case xls
         /// A Word document's tables, each a sheet named 表1, 表2, ….
         case docx
+        /// A saved web page's (or Word/WPS .htm's) tables, named as a Word document's.
+        case html
     }
 
     /// One sheet or table of the file, in file order.
@@ -33,7 +36,8 @@ public final class SpreadsheetFile {
     private let workbook: Workbook?
     /// The .xls/.et workbook, for callers that keep its number formats.
     public let legacy: XLSWorkbook?
-    private let document: WordDocument?
+    /// A document's tables (Word, web page), for the sheets 表1, 表2, ….
+    private let tables: [DocumentTable]?
 
     /// Opens a file; throws the reader's error (with the file named and what to do) for anything unreadable.
     public static func open(_ path: String, budget: ReadBudget = .standard) throws -> SpreadsheetFile {
@@ -50,20 +54,37 @@ public final class SpreadsheetFile {
             return SpreadsheetFile(path: path, legacy: try XLSWorkbook(path: path), budget: budget)
         }
         if signature == .zip, let document = try WordDocument.ifWord(path: path) {
-            return SpreadsheetFile(path: path, document: document, budget: budget)
+            let facts = FileFacts(path: path, modified: document.modified, producer: document.application, customProperties: document.customProperties)
+            return SpreadsheetFile(path: path, format: .docx, facts: facts, budget: budget,
+                                   tables: document.tables.map { DocumentTable(title: $0.title, rows: $0.rows, mergedRanges: $0.mergedRanges) })
+        }
+        let named = lower.hasSuffix(".htm") || lower.hasSuffix(".html")
+        if signature == .other, try named || WebPage.looksLikeHTML(Self.head(path)) {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > budget.bytes / 4 { throw FileTooLarge(location: SourceLocation(file: path), budget: budget) }
+            let page = try WebPage(path: path)
+            return SpreadsheetFile(path: path, format: .html, facts: FileFacts(path: path, modified: nil, producer: nil, customProperties: [:]),
+                                   budget: budget, tables: page.tables.map { DocumentTable(title: $0.title, rows: $0.rows, mergedRanges: $0.mergedRanges) })
         }
         return try SpreadsheetFile(path: path, workbook: Workbook(path: path), budget: budget)
     }
 
-    private init(path: String, document: WordDocument, budget: ReadBudget) {
+    private init(path: String, format: Format, facts: FileFacts, budget: ReadBudget, tables: [DocumentTable]) {
         self.path = path
         self.budget = budget
-        format = .docx
+        self.format = format
         workbook = nil
         legacy = nil
-        self.document = document
-        sheets = document.tables.indices.map { Sheet(name: "表\($0 + 1)", isVisible: true, holdsCells: true) }
-        facts = FileFacts(path: path, modified: document.modified, producer: document.application, customProperties: document.customProperties)
+        self.tables = tables
+        sheets = tables.indices.map { Sheet(name: "表\($0 + 1)", isVisible: true, holdsCells: true) }
+        self.facts = facts
+    }
+
+    /// The first bytes of a file, to tell a page saved without an .htm name.
+    private static func head(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8](try handle.read(upToCount: 1024) ?? Data())
     }
 
     private init(path: String, csv: (), budget: ReadBudget) {
@@ -72,7 +93,7 @@ public final class SpreadsheetFile {
         format = .csv
         workbook = nil
         legacy = nil
-        document = nil
+        tables = nil
         sheets = [Sheet(name: nil, isVisible: true, holdsCells: true)]
         facts = FileFacts(path: path, modified: nil, producer: nil, customProperties: [:])
     }
@@ -83,7 +104,7 @@ public final class SpreadsheetFile {
         format = .xlsx
         self.workbook = workbook
         legacy = nil
-        document = nil
+        tables = nil
         sheets = workbook.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind == .worksheet) }
         let producer = [workbook.application, workbook.applicationVersion].compactMap { $0 }.joined(separator: " ")
         facts = FileFacts(path: path, modified: workbook.modified, producer: producer.isEmpty ? nil : producer,
@@ -96,7 +117,7 @@ public final class SpreadsheetFile {
         format = .xls
         workbook = nil
         self.legacy = legacy
-        document = nil
+        tables = nil
         sheets = legacy.sheets.map { Sheet(name: $0.name, isVisible: $0.visibility == .visible, holdsCells: $0.kind != .chartsheet) }
         let properties = legacy.properties
         facts = FileFacts(path: path, modified: properties.lastSaved.map { $0.description + "Z" }, producer: properties.application,
@@ -105,8 +126,8 @@ public final class SpreadsheetFile {
 
     /// The grid of one sheet, merged ranges filled; `progress` hears the rows read so far.
     public func grid(_ sheet: Sheet, progress: (Int) -> Void = { _ in }) throws -> Grid {
-        if let document, let index = sheets.firstIndex(of: sheet) {
-            return try Grid(document: document, table: index, name: sheet.name ?? "表\(index + 1)", budget: budget)
+        if let tables, let index = sheets.firstIndex(of: sheet) {
+            return try Grid(file: path, table: tables[index], name: sheet.name ?? "表\(index + 1)", budget: budget)
         }
         if let legacy {
             guard let info = legacy.sheets.first(where: { $0.name == sheet.name }) else { throw XLSReadError(file: path, sheet: sheet.name, .corrupt("没有这个工作表")) }
@@ -128,8 +149,8 @@ public final class SpreadsheetFile {
     /// nil for .xlsx and CSV, which stream.
     public func wholeSheets() throws -> [SheetContent]? {
         if let legacy { return try legacy.sheets.map { try legacy.read($0) } }
-        if let document {
-            return document.tables.enumerated().map { index, table in
+        if let tables {
+            return tables.enumerated().map { index, table in
                 SheetContent(info: SheetInfo(name: "表\(index + 1)", kind: .worksheet, visibility: .visible, part: nil),
                              rows: table.rows, mergedRanges: table.mergedRanges)
             }

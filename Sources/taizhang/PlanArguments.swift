@@ -13,6 +13,9 @@ struct PlanArguments: ParsableArguments {
     @Option(help: "配置文件（YAML：年度、名册、时限口径、表头同义词）。Settings file: year, registry, deadline policy, header synonyms.")
     var config: String?
 
+    @Option(help: "计划表是文件中的第几个表格或工作表（网页、Word 文档常有多个表格），缺省时自动找。Which table or sheet holds the plan (1-based); found when absent.")
+    var table: Int?
+
     /// Reads and checks the plan with these options; the command line wins over the settings file.
     /// A plan of many thousand rows shows its reading progress on a terminal unless `quiet`.
     func load(_ plan: String, global: GlobalOptions) throws -> Plan {
@@ -25,6 +28,7 @@ struct PlanArguments: ParsableArguments {
         let settings = try config.map { try PlanConfig(contentsOf: $0) } ?? PlanConfig()
         var options = try settings.options(year: year, registry: registry)
         options.budget = global.budget
+        options.table = table
         return options
     }
 }

@@ -10,6 +10,7 @@ extension WorkbookReport {
         switch file.format {
         case .xls: application = file.legacy?.biffVersion == 5 ? "Excel 5.0/95 (.xls, BIFF5)" : "Excel 97–2003 (.xls, BIFF8)"
         case .docx: application = "Word 文档（.docx），每个表格为一个工作表"
+        case .html: application = "网页（.html），每个表格为一个工作表"
         default: application = nil
         }
         applicationVersion = file.facts.producer

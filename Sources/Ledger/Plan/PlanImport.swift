@@ -13,6 +13,8 @@ public struct PlanOptions: Sendable {
     public var synonyms: [HeaderField: [String]] = [:]
     /// The most memory reading the plan's sheet may take (a merge gives each return the same).
     public var budget = ReadBudget.standard
+    /// The 1-based table or sheet of the file that holds the plan, where a page or document has several; nil to find it.
+    public var table: Int?
 
     public init(year: Int? = nil, registry: UnitRegistry? = nil) {
         self.year = year
@@ -42,7 +44,7 @@ public enum PlanProgress: Sendable {
 public enum PlanImport {
     /// Opens the plan file through the input door and reads it.
     public static func read(path: String, options: PlanOptions = PlanOptions(), progress: (PlanProgress) -> Void = { _ in }) throws -> Plan {
-        let sheet = try PlanSheet.open(path: path, synonyms: options.synonyms, budget: options.budget) { progress(.read(rows: $0)) }
+        let sheet = try PlanSheet.open(path: path, synonyms: options.synonyms, budget: options.budget, table: options.table) { progress(.read(rows: $0)) }
         let total = sheet.layout.data.count
         return try read(sheet, options: options) { progress(.checked(rows: $0, of: total)) }
     }

@@ -9,9 +9,18 @@ public struct PlanSheet: Sendable {
     public var saved: String?
 
     /// Opens a plan of any format the input door reads: the first sheet (visible ones first) that holds a plan table.
-    public static func open(path: String, synonyms: [HeaderField: [String]] = [:], budget: ReadBudget = .standard,
+    /// With `table`, only that 1-based table or sheet is taken, where a page or document has several.
+    public static func open(path: String, synonyms: [HeaderField: [String]] = [:], budget: ReadBudget = .standard, table: Int? = nil,
                             progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
-        try open(SpreadsheetFile.open(path, budget: budget), vocabulary: PlanColumns.Vocabulary(synonyms: synonyms), progress: progress)
+        let file = try SpreadsheetFile.open(path, budget: budget)
+        let vocabulary = PlanColumns.Vocabulary(synonyms: synonyms)
+        guard let table else { return try open(file, vocabulary: vocabulary, progress: progress) }
+        guard table >= 1, table <= file.sheets.count else { throw PlanSheetError.noSuchTable(file: path, table: table, count: file.sheets.count) }
+        guard var found = PlanSheet(grid: try file.grid(file.sheets[table - 1], progress: progress), vocabulary: vocabulary) else {
+            throw PlanSheetError.noTable(file: path)
+        }
+        found.saved = file.facts.modified
+        return found
     }
 
     /// The plan table of an opened file, with the given header vocabulary.
@@ -51,9 +60,13 @@ public struct PlanSheet: Sendable {
 /// Files that hold no plan table.
 public enum PlanSheetError: Error, Sendable, CustomStringConvertible {
     case noTable(file: String)
+    case noSuchTable(file: String, table: Int, count: Int)
 
     public var description: String {
         switch self {
+        case .noSuchTable(let file, let table, let count):
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return "\(name)：没有第 \(table) 个表格（共 \(count) 个），请用 taizhang inspect 查看后指定 --table。"
         case .noTable(let file):
             let name = file.split(separator: "/").last.map(String.init) ?? file
             return "\(name)：找不到计划表的表头（如“具体任务”“牵头单位”“完成时限”），请确认这是任务分工表，或检查表头是否在前 15 行内。"

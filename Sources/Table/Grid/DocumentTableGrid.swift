@@ -1,11 +1,16 @@
-import DOCX
 import XLSX
 
+/// A table of a document (a Word file, a web page): text cells, merged ranges, and the title above it.
+struct DocumentTable: Sendable {
+    var title: String?
+    var rows: [Row]
+    var mergedRanges: [CellRange]
+}
+
 extension Grid {
-    /// A table of a Word document (every value text, as typed), merged ranges filled, within `budget`.
-    init(document: WordDocument, table index: Int, name: String, budget: ReadBudget) throws {
-        var meter = MemoryMeter(budget, file: document.displayName, sheet: name)
-        let table = document.tables[index]
+    /// A document's table (every value text, as typed), merged ranges filled, within `budget`.
+    init(file: String, table: DocumentTable, name: String, budget: ReadBudget) throws {
+        var meter = MemoryMeter(budget, file: file, sheet: name)
         var rows: [GridRow] = []
         for row in table.rows {
             var cells: [GridCell] = []
@@ -17,7 +22,7 @@ extension Grid {
             try meter.row(cells: cells.count, at: row.number)
             rows.append(GridRow(number: row.number, cells: cells))
         }
-        try self.init(file: document.displayName, sheet: name, typed: rows, merges: table.mergedRanges, meter: &meter)
+        try self.init(file: file, sheet: name, typed: rows, merges: table.mergedRanges, meter: &meter)
         title = table.title
     }
 }
