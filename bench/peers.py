@@ -43,6 +43,37 @@ def run_calamine(src, out):
     write_rows(load_workbook(src).get_sheet_by_index(0).iter_rows(), out)
 
 
+def run_calamine_sheets(src, out):
+    """Every sheet, each to OUT-<sheet>.csv (the job of `taizhang convert IN.xls OUT.csv --all-sheets`)."""
+    from python_calamine import load_workbook
+    wb = load_workbook(src)
+    stem = out[:-4] if out.endswith(".csv") else out
+    for name in wb.sheet_names:
+        write_rows(wb.get_sheet_by_name(name).iter_rows(), f"{stem}-{name}.csv")
+    open(out, "w").close()
+
+
+def run_xlrd_sheets(src, out):
+    """As calamine-sheets, with xlrd (dates by the workbook's date mode)."""
+    import xlrd
+    book = xlrd.open_workbook(src)
+    stem = out[:-4] if out.endswith(".csv") else out
+    for sheet in book.sheets():
+        def rows():
+            for r in range(sheet.nrows):
+                out_row = []
+                for cell in sheet.row(r):
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        out_row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    elif cell.ctype == xlrd.XL_CELL_EMPTY:
+                        out_row.append(None)
+                    else:
+                        out_row.append(cell.value)
+                yield out_row
+        write_rows(rows(), f"{stem}-{sheet.name}.csv")
+    open(out, "w").close()
+
+
 def run_openpyxl(src, out):
     from openpyxl import load_workbook
     wb = load_workbook(src, read_only=True, data_only=True)
@@ -101,7 +132,8 @@ def first_sheet(zf):
 
 
 TOOLS = {"calamine": run_calamine, "fastexcel": run_fastexcel,
-         "openpyxl": run_openpyxl, "floor": run_floor}
+         "openpyxl": run_openpyxl, "floor": run_floor,
+         "calamine-sheets": run_calamine_sheets, "xlrd-sheets": run_xlrd_sheets}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in TOOLS:

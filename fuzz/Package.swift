@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The libFuzzer target over "open any bytes and read every sheet". Built only by `make fuzz`
+// The libFuzzer targets over "open any bytes and read every sheet" (.xlsx, .xls, .docx). Built only by `make fuzz`
 // (fuzz/run.sh), with -sanitize=fuzzer,address, so it stays out of the main package's builds.
 import PackageDescription
 
@@ -9,6 +9,14 @@ let package = Package(
     targets: [
         .executableTarget(name: "FuzzReader", dependencies: [
             .product(name: "XLSX", package: "Taizhang"),
+            .product(name: "TestSupport", package: "Taizhang"),
+        ]),
+        .executableTarget(name: "FuzzXLS", dependencies: [
+            .product(name: "XLS", package: "Taizhang"),
+            .product(name: "XLSX", package: "Taizhang"),
+        ]),
+        .executableTarget(name: "FuzzDOCX", dependencies: [
+            .product(name: "DOCX", package: "Taizhang"),
             .product(name: "TestSupport", package: "Taizhang"),
         ]),
     ],
