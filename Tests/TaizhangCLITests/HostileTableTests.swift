@@ -123,6 +123,34 @@ struct HostileTableTests {
         }
     }
 
+    @Test("crafted .xls plans and returns (a FAT cycle, half a million cells in MULRK records past a 64 MB budget) are answered within 2 s and 300 MB")
+    func craftedXLS() throws {
+        typealias X = XLSFixture
+        let header = ["序号", "工作任务", "牵头单位", "完成时限"]
+        let sst = X.sst(header)
+        let headerRow = header.indices.flatMap { X.record(0x00FD, X.cell(0, $0) + X.le32(UInt32($0))) }
+        var flood: [UInt8] = []
+        flood.reserveCapacity(3_100_000)
+        let cells = (0..<255).flatMap { X.le16(0) + X.le32(UInt32($0) << 2 | 2) }
+        for r in 1...2_000 { flood += X.record(0x00BD, X.le16(UInt16(r)) + X.le16(0) + cells + X.le16(254)) }
+        let stream = X.workbook(globals: X.xf(format: 0) + sst, sheets: [("工作表1", 0, headerRow + flood)])
+        let cycle = X.compoundFile([("Workbook", X.workbook(globals: X.xf(format: 0) + sst, sheets: [("工作表1", 0, headerRow)]))]) { $0[1] = 0 }
+        // 510,000 cells: more than a 64 MB budget holds (64 MB / 160 bytes a cell).
+        for (name, bytes, says) in [("half a million cells", X.compoundFile([("Workbook", stream)]), "文件过大或异常"), ("FAT cycle", cycle, "已损坏或异常")] {
+            let dir = Fixture.directory()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            try Data(bytes).write(to: URL(fileURLWithPath: dir + "/计划表2023.xls"))
+            let validated = try Self.answered(["validate", dir + "/计划表2023.xls", "--max-memory", "64"], "validate, \(name)")
+            #expect(validated.status == 2 && validated.stderr.contains(says), "\(name): \(validated.stderr)")
+            try FileManager.default.createDirectory(atPath: dir + "/反馈", withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: dir + "/反馈/法规科-任务反馈表.xls"))
+            let merged = try Self.answered(["merge", CLI.repository + "/samples/plan-2023.xlsx", dir + "/反馈", "-o", dir + "/台账.xlsx",
+                                            "--json", dir + "/台账.json", "--as-of", "2023-12-15", "--max-memory", "64"], "merge, \(name)")
+            #expect(merged.status <= 1, "\(name): \(merged.stderr)")
+            #expect(try String(contentsOfFile: dir + "/台账.json", encoding: .utf8).contains(says), "\(name)")
+        }
+    }
+
     @Test("--max-memory bounds reading: a plan over it is refused naming the file, sheet and row; the default reads it")
     func budget() throws {
         // Task text in the shared-string table: the sheet's XML stays small while its cells' text does not.

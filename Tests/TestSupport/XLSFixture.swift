@@ -80,7 +80,8 @@ public enum XLSFixture {
     }
 
     /// A version 3 compound file (512-byte sectors) holding the streams, each padded to at least 4096 bytes so
-    /// that all live in regular sectors. `corrupt` may rewrite the FAT before it is written.
+    /// that all live in regular sectors (up to 7 MB in all: the header lists 109 FAT sectors, and no DIFAT sector is written).
+    /// `corrupt` may rewrite the FAT before it is written.
     public static func compoundFile(_ streams: [(name: String, bytes: [UInt8])], corrupt: (inout [UInt32]) -> Void = { _ in }) -> [UInt8] {
         let endOfChain: UInt32 = 0xFFFF_FFFE, free: UInt32 = 0xFFFF_FFFF
         var sectors: [[UInt8]] = []
