@@ -235,7 +235,7 @@ private struct SheetCells {
     private func number(_ value: Double, style: Int) -> CellValue {
         switch style < xfKinds.count ? xfKinds[style] : .number {
         case .date: ExcelDateTime(serial: value, system: dateSystem).map(CellValue.date) ?? .number(value)
-        case .duration: .duration(milliseconds: Int64((value * 86_400_000).rounded()))
+        case .duration: .elapsed(days: value)
         default: .number(value)
         }
     }

@@ -61,3 +61,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension CellValue {
+    /// An elapsed time of `days` (a number under an `[h]:mm` format) in milliseconds; the number itself when it is
+    /// too large to be one (a crafted or damaged cell must not stop the reader).
+    public static func elapsed(days: Double) -> CellValue {
+        let milliseconds = (days * 86_400_000).rounded()
+        guard milliseconds.isFinite, abs(milliseconds) < 9e15 else { return .number(days) }
+        return .duration(milliseconds: Int64(milliseconds))
+    }
+}

@@ -121,7 +121,7 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        guard number.isEmpty, sawComponent else { return nil }
+        guard number.isEmpty, sawComponent, total.isFinite, total < 9e15 else { return nil }
         return Int64((negative ? -total : total).rounded())
     }
 

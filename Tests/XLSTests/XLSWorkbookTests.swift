@@ -144,6 +144,18 @@ struct XLSWorkbookTests {
         #expect(try Self.book().properties == PropertySets())
     }
 
+    @Test("a huge number under an elapsed-time format is a number, not a crash (found by make fuzz)")
+    func durationOverflow() throws {
+        let globals = X.record(0x041E, X.le16(166) + X.unicode("[h]:mm")) + X.xf(format: 0) + X.xf(format: 166)
+        let sheet = X.record(0x0203, X.cell(0, 0, xf: 1) + X.double(1e300)) + X.record(0x0203, X.cell(0, 1, xf: 1) + X.double(.infinity))
+            + X.record(0x0203, X.cell(0, 2, xf: 1) + X.double(1.5))
+        let book = try XLSWorkbook(bytes: X.compoundFile([("Workbook", X.workbook(globals: globals, sheets: [("S", 0, sheet)]))]), displayName: "d.xls")
+        #expect(try book.read(book.sheets[0]).rows[0].cells.map(\.value) == [.number(1e300), .number(.infinity), .duration(milliseconds: 129_600_000)])
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
+        let found = try XLSWorkbook(path: fixtures.appendingPathComponent("xls-duration-overflow.xls").path)
+        for sheet in found.sheets { _ = try? found.read(sheet) }
+    }
+
     @Test("hostile containers are refused or bounded at once: a FAT cycle, a chain past the end, huge declared sizes and counts, a bad SST index")
     func hostile() throws {
         let stream = X.workbook(globals: Self.globals, sheets: [("S", 0, Self.sheet)])

@@ -55,6 +55,14 @@ struct ExcelDateTests {
         #expect(ExcelDateTime(iso: text)?.description == expected)
     }
 
+    @Test("ISO 8601 durations too large for milliseconds are not durations, and elapsed times past them stay numbers")
+    func hugeDurations() {
+        #expect(ExcelDateTime.isoDurationMilliseconds("P99999999999999999999D") == nil)
+        #expect(CellValue.elapsed(days: 1e300) == .number(1e300))
+        #expect(CellValue.elapsed(days: -.infinity) == .number(-.infinity))
+        #expect(CellValue.elapsed(days: 0.5) == .duration(milliseconds: 43_200_000))
+    }
+
     @Test("ISO 8601 durations", arguments: [("PT0H11M0.000S", Int64(660_000)), ("P1DT2H", Int64(93_600_000)), ("-PT1S", Int64(-1000))])
     func isoDurations(text: String, ms: Int64) {
         #expect(ExcelDateTime.isoDurationMilliseconds(text) == ms)

@@ -214,6 +214,13 @@ struct SheetReaderTests {
         #expect(workbook.sharedStrings().count == n)
     }
 
+    @Test("a huge number under an elapsed-time format reads as a number, not a crash (the .xls fuzzer found it; the .xlsx path had it too)")
+    func hugeElapsedTime() throws {
+        let styles = "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"[h]:mm\"/></numFmts><cellXfs count=\"2\"><xf/><xf numFmtId=\"164\"/></cellXfs>"
+        let path = try Fixture.workbook("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>1e300</v></c><c r=\"B1\" s=\"1\"><v>1.5</v></c></row>", styles: styles)
+        #expect(try rows(path).first?.cells.map(\.value) == [.number(1e300), .duration(milliseconds: 129_600_000)])
+    }
+
     @Test("a broken shared-string part is reported even when the sheet needs none of its strings")
     func brokenSharedStrings() throws {
         let path = try Fixture.workbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", sharedStrings: "<si><t>未闭合</si>")

@@ -48,7 +48,7 @@ public struct RawRow: Sendable {
         case .text: return .text(string(cell))
         case .number: return .number(cell.number)
         case .date: return ExcelDateTime(serial: cell.number, system: dateSystem).map(CellValue.date) ?? .number(cell.number)
-        case .duration: return .duration(milliseconds: Int64((cell.number * 86_400_000).rounded()))
+        case .duration: return .elapsed(days: cell.number)
         case .bool: return .bool(cell.number != 0)
         case .error: return .error(string(cell))
         case .isoDate: return ExcelDateTime(iso: string(cell)).map(CellValue.date) ?? .text(string(cell))
