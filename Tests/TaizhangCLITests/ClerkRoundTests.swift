@@ -69,7 +69,7 @@ struct ClerkRoundTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 
-    @Test("a Word document given as a plan is called one")
+    @Test("a Word document without a table given as a plan is told so")
     func wordPlan() throws {
         let dir = NSTemporaryDirectory() + "taizhang-word-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -82,7 +82,7 @@ struct ClerkRoundTests {
         process.waitUntilExit()
         let result = try CLI.run(["validate", dir + "/计划.docx"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("这是Word 文档（.docx），不是 Excel 工作簿"))
+        #expect(result.stderr.contains("计划.docx：这份Word 文档中没有表格"), "\(result.stderr)")
     }
 }
 

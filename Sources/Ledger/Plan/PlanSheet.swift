@@ -26,6 +26,9 @@ public struct PlanSheet: Sendable {
     /// The plan table of an opened file, with the given header vocabulary.
     public static func open(_ file: SpreadsheetFile, vocabulary: PlanColumns.Vocabulary, preferring sheet: String? = nil,
                             progress: (Int) -> Void = { _ in }) throws -> PlanSheet {
+        if file.sheets.isEmpty && (file.format == .docx || file.format == .html) {
+            throw PlanSheetError.noTables(file: file.path, kind: file.format == .docx ? "Word 文档" : "网页")
+        }
         let found = try file.firstGrid(preferring: sheet, progress: progress) { PlanSheet(grid: $0, vocabulary: vocabulary) }
         guard var found else { throw PlanSheetError.noTable(file: file.path) }
         found.saved = file.facts.modified
@@ -61,9 +64,14 @@ public struct PlanSheet: Sendable {
 public enum PlanSheetError: Error, Sendable, CustomStringConvertible {
     case noTable(file: String)
     case noSuchTable(file: String, table: Int, count: Int)
+    /// A document or page without any table.
+    case noTables(file: String, kind: String)
 
     public var description: String {
         switch self {
+        case .noTables(let file, let kind):
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return "\(name)：这份\(kind)中没有表格；计划须是表格（任务、单位、时限各占一列），如写在正文中，请先整理成表格再试。"
         case .noSuchTable(let file, let table, let count):
             let name = file.split(separator: "/").last.map(String.init) ?? file
             return "\(name)：没有第 \(table) 个表格（共 \(count) 个），请用 taizhang inspect 查看后指定 --table。"
