@@ -97,13 +97,13 @@ struct XLSWorkbookTests {
         #expect(try book.read(book.sheets[0]).rows[1].cells[2].value.text == "2027-03-16")
     }
 
-    @Test("shared strings cut anywhere: compressed and UTF-16 characters going on in the next CONTINUE read whole", arguments: [9, 10, 11, 17, 33, 100])
+    @Test("shared strings cut anywhere: compressed and UTF-16 characters (surrogate pairs too) going on in the next CONTINUE read whole", arguments: [9, 10, 11, 12, 17, 33, 100])
     func continueBoundaries(limit: Int) throws {
-        let strings = ["Café au lait", "政务公开标准化规范化", "mixed 中文 text", "", "x"]
+        let strings = ["Café au lait", "政务公开标准化规范化", "mixed 中文 text", "", "x", "扩展𠀀汉字𡃁", "ÿ"]
         let sheet = strings.indices.flatMap { X.record(0x00FD, X.cell($0, 0) + X.le32(UInt32($0))) }
         let stream = X.workbook(globals: X.xf(format: 0) + X.sst(strings, limit: limit), sheets: [("S", 0, sheet)])
         let book = try XLSWorkbook(bytes: X.compoundFile([("Workbook", stream)]), displayName: "s.xls")
-        #expect(try book.read(book.sheets[0]).rows.map { $0.cells[0].value.text } == ["Café au lait", "政务公开标准化规范化", "mixed 中文 text", "x"])
+        #expect(try book.read(book.sheets[0]).rows.map { $0.cells[0].value.text } == ["Café au lait", "政务公开标准化规范化", "mixed 中文 text", "x", "扩展𠀀汉字𡃁", "ÿ"])
     }
 
     @Test("BIFF5 (Excel 95) text in the workbook's code page: GBK sheet names and labels")
