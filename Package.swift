@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Table", targets: ["Table"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Store", targets: ["Store"]),
         .executable(name: "taizhang", targets: ["taizhang"]),
         // Fixture builders for tests and the fuzz package (fuzz/); not part of the tool.
         .library(name: "TestSupport", targets: ["TestSupport"]),
@@ -19,6 +20,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // GRDB: the reporting rounds' store, one SQLite file per plan, with migrations and transactions.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -39,10 +42,12 @@ let package = Package(
         .target(name: "Table", dependencies: ["XLSX", "CSV", "XLS", "DOCX", "HTML"]),
         // Yams reads and writes the unit registry (samples/units.yaml) that offices edit by hand.
         .target(name: "Ledger", dependencies: ["Table", .product(name: "Yams", package: "Yams")], resources: [.process("Resources")]),
+        // Reporting rounds: a ledger that remembers, in SQLite (the store is never needed to read a workbook).
+        .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
         .target(name: "Reports", dependencies: ["Ledger", "Table", "XLSX", "CSV"]),
         .executableTarget(name: "taizhang", dependencies: [
-            "XLSX", "CSV", "Table", "Ledger", "Reports",
+            "XLSX", "CSV", "Table", "Ledger", "Reports", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -56,6 +61,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "XLS", "Table", "Ledger", "Reports", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger", "Table", "TestSupport"]),
         .testTarget(name: "TaizhangCLITests", dependencies: ["XLSX", "CSV", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

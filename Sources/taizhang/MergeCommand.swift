@@ -21,7 +21,7 @@ struct MergeCommand: ParsableCommand {
           taizhang merge 计划表.xlsx 反馈/ -o 台账.xlsx --csv 台账.csv --json 台账.json --unit 反馈/新建表格.xlsx=法规科
         """)
 
-    @Argument(help: "计划表 (.xlsx/.csv)。Plan file.")
+    @Argument(help: "计划表 (.xlsx/.xls/.docx/.html/.csv)。Plan file.")
     var plan: String
 
     @Argument(help: "反馈文件或文件夹。Return files or folders.")
@@ -41,6 +41,12 @@ struct MergeCommand: ParsableCommand {
 
     @Option(help: "指定某个文件的填报单位：文件=单位，可多次使用。FILE=UNIT, repeatable.")
     var unit: [String] = []
+
+    @Option(help: "同时把本轮记入台账数据库（taizhang ledger init 建立），可查历次进展。Also record this round in the ledger store.")
+    var into: String?
+
+    @Option(help: "本轮的名称，默认按统计截止日的年月，如 2023-07。Round label; the as-of month by default.")
+    var round: String?
 
     @OptionGroup var planOptions: PlanArguments
 
@@ -98,6 +104,7 @@ struct MergeCommand: ParsableCommand {
                 }
                 for file in others { try file.commit() }
                 if !global.quiet { print(Self.summaryText(ledger)) }
+                if let into { try recordRound(ledger, into: into) }
                 return ledger.issues.contains { $0.severity == .error }
             } catch let error as ExitCode {
                 throw error

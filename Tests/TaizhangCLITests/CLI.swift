@@ -38,9 +38,20 @@ struct CLI {
         let command = arguments.first == "--shell" ? ["/bin/sh", "-c", arguments[1], binary] + arguments.dropFirst(2) : [binary] + arguments
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The test runner's blocked signals would be inherited: a shell's `wait` then never hears SIGCHLD.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), child = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&child)
+        sigaddset(&child, SIGCHLD)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &child)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let start = Date()
-        guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, command[0], &actions, &attributes, argv, environ) == 0 else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary])
         }
         var status: Int32 = 0

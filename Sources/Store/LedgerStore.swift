@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import Ledger
+
+/// One plan's ledger over reporting rounds, in one SQLite file: the plan (each version by its bytes), the
+/// unit registry, each round's files and every unit's progress per task with its source cell. Every write is
+/// one transaction, so a failed or killed merge leaves the store as it was; the store is never needed to
+/// read a workbook.
+public final class LedgerStore {
+    public let path: String
+    private let database: DatabaseQueue
+
+    /// Opens (creating when `create`) the store and brings its schema up to date.
+    public init(path: String, create: Bool = false) throws {
+        guard create || FileManager.default.fileExists(atPath: path) else { throw LedgerStoreError.notFound(path) }
+        self.path = path
+        var configuration = Configuration()
+        // A second merge into the same store waits for the first to finish rather than failing at once.
+        configuration.busyMode = .timeout(30)
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw LedgerStoreError.unreadable(path, "\(error.message ?? error.description)")
+        }
+    }
+
+    /// The schema, one migration per version from the first; a store written by a later version is refused.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+            CREATE TABLE plan_version (id INTEGER PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, title TEXT,
+                year INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE unit (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+            CREATE TABLE task (plan_version INTEGER NOT NULL REFERENCES plan_version(id), id TEXT NOT NULL, position INTEGER NOT NULL,
+                section TEXT NOT NULL, category TEXT, task TEXT NOT NULL, requirement TEXT, units_text TEXT NOT NULL,
+                deadline TEXT NOT NULL, due TEXT, source TEXT NOT NULL, PRIMARY KEY (plan_version, id));
+            CREATE TABLE round (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, as_of TEXT NOT NULL,
+                plan_version INTEGER NOT NULL REFERENCES plan_version(id), files_digest TEXT NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE round_file (round INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE, file TEXT NOT NULL,
+                sha256 TEXT NOT NULL, unit TEXT, saved TEXT NOT NULL, saved_from_file INTEGER NOT NULL, unreadable TEXT,
+                PRIMARY KEY (round, file));
+            CREATE TABLE progress (round INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE, task TEXT NOT NULL,
+                unit TEXT NOT NULL, status TEXT, text TEXT, percent REAL, completed_on TEXT, evidence TEXT, remarks TEXT,
+                source_file TEXT NOT NULL, source_sheet TEXT, source_cell TEXT);
+            CREATE INDEX progress_by_task ON progress(task, round);
+            """)
+        }
+        return migrator
+    }
+
+    /// Records a plan version (known by its bytes' sha256) with its tasks and registry; the same bytes again change nothing.
+    @discardableResult
+    public func record(plan: Plan, sha256: String) throws -> Int64 {
+        try database.write { db in try Self.planVersion(plan, sha256: sha256, in: db) }
+    }
+
+    private static func planVersion(_ plan: Plan, sha256: String, in db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM plan_version WHERE sha256 = ?", arguments: [sha256]) { return id }
+        try db.execute(sql: "INSERT INTO plan_version (file, sha256, title, year, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [plan.file, sha256, plan.title, plan.planYear, Self.now()])
+        let id = db.lastInsertedRowID
+        for (position, task) in plan.tasks.enumerated() {
+            try db.execute(sql: """
+            INSERT INTO task (plan_version, id, position, section, category, task, requirement, units_text, deadline, due, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, task.id, position, task.section, task.category?.original, task.task.original, task.requirement?.original,
+                             task.unitsText, task.deadline.text, task.deadline.due?.description, task.source.description])
+        }
+        for (position, unit) in plan.registry.units.enumerated() {
+            try db.execute(sql: "INSERT INTO unit (name, position) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", arguments: [unit.name, position])
+        }
+        return id
+    }
+
+    /// What recording a round did.
+    public enum Outcome: String, Sendable {
+        /// A new round.
+        case recorded
+        /// The round was there with other files: replaced by this merge.
+        case replaced
+        /// The round was there with these very files: nothing changed.
+        case unchanged
+    }
+
+    /// Records a merge as the round `label` in one transaction: its files and every unit's progress with its source.
+    public func record(round label: String, result: LedgerResult, planSHA256: String) throws -> Outcome {
+        let digest = result.returns.map(\.sha256).sorted().joined(separator: ",")
+        return try database.write { db in
+            let plan = try Self.planVersion(result.plan, sha256: planSHA256, in: db)
+            var outcome = Outcome.recorded
+            if let existing = try Row.fetchOne(db, sql: "SELECT id, files_digest, plan_version FROM round WHERE label = ?", arguments: [label]) {
+                if existing["files_digest"] == digest && existing["plan_version"] == plan { return .unchanged }
+                try db.execute(sql: "DELETE FROM round WHERE id = ?", arguments: [existing["id"] as Int64])
+                outcome = .replaced
+            }
+            try db.execute(sql: "INSERT INTO round (label, as_of, plan_version, files_digest, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [label, result.asOf.description, plan, digest, Self.now()])
+            let round = db.lastInsertedRowID
+            for file in result.returns {
+                try db.execute(sql: """
+                INSERT INTO round_file (round, file, sha256, unit, saved, saved_from_file, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(round, file) DO NOTHING
+                """, arguments: [round, file.file, file.sha256, file.unit, file.saved, file.savedFromFile, file.unreadable])
+            }
+            for entry in result.entries {
+                for report in entry.progress {
+                    try db.execute(sql: """
+                    INSERT INTO progress (round, task, unit, status, text, percent, completed_on, evidence, remarks, source_file, source_sheet, source_cell)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [round, entry.task.id, report.unit, report.status?.rawValue, report.text, report.percent, report.completedOn,
+                                     report.evidence, report.remarks, report.source.file, report.source.sheet, report.source.cell?.description])
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// One recorded round, as `ledger rounds` lists it.
+    public struct RoundSummary: Sendable, Equatable {
+        public var label: String
+        public var asOf: String
+        public var files: Int
+        public var unitsReported: Int
+        public var reports: Int
+        public var recordedAt: String
+    }
+
+    /// The rounds in the order of their as-of dates.
+    public func rounds() throws -> [RoundSummary] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+            SELECT r.label, r.as_of, r.recorded_at,
+                (SELECT COUNT(*) FROM round_file f WHERE f.round = r.id) AS files,
+                (SELECT COUNT(DISTINCT unit) FROM progress p WHERE p.round = r.id) AS units,
+                (SELECT COUNT(*) FROM progress p WHERE p.round = r.id) AS reports
+            FROM round r ORDER BY r.as_of, r.label
+            """).map { row in
+                RoundSummary(label: row["label"], asOf: row["as_of"], files: row["files"], unitsReported: row["units"],
+                             reports: row["reports"], recordedAt: row["recorded_at"])
+            }
+        }
+    }
+
+    /// The number of rows of each table, for checks that a store is as it was.
+    public func counts() throws -> [String: Int] {
+        try database.read { db in
+            var counts: [String: Int] = [:]
+            for table in ["plan_version", "unit", "task", "round", "round_file", "progress"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    private static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+/// Why a store could not be used, in Chinese first.
+public enum LedgerStoreError: Error, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "\(path)：台账数据库不存在，请先用 taizhang ledger init 计划表 -o \(path) 建立。"
+        case .unreadable(let path, let detail): "\(path)：不是可用的台账数据库（\(detail)），请确认文件，或重新建立。"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Ledger
+import Store
+import Table
+
+/// `merge --into`: the round recorded in the ledger store, after the ledger's files are written.
+extension MergeCommand {
+    func recordRound(_ ledger: LedgerResult, into path: String) throws {
+        let store = try LedgerStore(path: path)
+        let label = round ?? String(ledger.asOf.description.prefix(7))
+        let outcome = try store.record(round: label, result: ledger, planSHA256: SHA256.file(plan) ?? "")
+        guard !global.quiet else { return }
+        switch outcome {
+        case .recorded: print("已记入台账数据库 \(path)：第 \(label) 轮。")
+        case .replaced: print("已更新台账数据库 \(path) 中的第 \(label) 轮（反馈文件有变化）。")
+        case .unchanged: print("台账数据库 \(path) 中的第 \(label) 轮已是这些文件，未作改动。")
+        }
+    }
+}
