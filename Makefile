@@ -28,6 +28,7 @@ bench: release
 	@bash bench/run.sh
 	@bash bench/write/run-write.sh
 	@bash bench/run-ledger.sh
+	@bash bench/run-xls.sh
 
 fuzz: setup
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
