@@ -64,6 +64,23 @@ struct CLI {
                       seconds: seconds)
     }
 
+    /// Starts the binary, lets it run for `delay`, then kills it with SIGKILL (as a power cut or `kill -9` would);
+    /// its output goes to /dev/null.
+    static func kill(_ arguments: [String], after delay: Double) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_WRONLY, 0) }
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { return }
+        usleep(useconds_t(delay * 1_000_000))
+        Glibc.kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
     /// The repository root, for the bundled samples.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 }

@@ -32,4 +32,42 @@ struct LedgerStoreCommandTests {
         let missing = try CLI.run(["ledger", "rounds", dir + "/无.db"])
         #expect(missing.status == 2 && missing.stderr.contains("ledger init"))
     }
+
+    @Test("a merge killed at 20 moments (SIGKILL) always leaves a store that opens and holds either the rounds before or the round after")
+    func killed() throws {
+        let dir = NSTemporaryDirectory() + "store-kill-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let before = dir + "/before.db"
+        #expect(try CLI.run(["ledger", "init", Self.samples + "/plan-2023.xlsx", "--units", Self.samples + "/units.yaml", "-o", before]).status == 0)
+        func merge(into store: String, round: String) -> [String] {
+            ["merge", Self.samples + "/plan-2023.xlsx", Self.samples + "/returns", "--units", Self.samples + "/units.yaml",
+             "--as-of", "2023-07-10", "-o", dir + "/总台账-\(UUID().uuidString).xlsx", "--into", store, "--round", round, "-q"]
+        }
+        #expect(try CLI.run(merge(into: before, round: "2023-07")).status == 0)
+        // The rounds as listed, without the time each was recorded.
+        func rounds(_ store: String) throws -> [String] {
+            let listed = try CLI.run(["ledger", "rounds", store])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            return listed.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(5).joined(separator: "\t") }
+        }
+        let after = dir + "/after.db"
+        try FileManager.default.copyItem(atPath: before, toPath: after)
+        let started = Date()
+        #expect(try CLI.run(merge(into: after, round: "2023-08")).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let states = [try rounds(before), try rounds(after)]
+        #expect(states[0] != states[1])
+        var outcomes: [Int] = []
+        for moment in 0..<20 {
+            let store = dir + "/killed-\(moment).db"
+            try FileManager.default.copyItem(atPath: before, toPath: store)
+            // Spread over the merge's run; the last well after it would have ended.
+            CLI.kill(merge(into: store, round: "2023-08"), after: moment == 19 ? duration * 3 : duration * Double(moment + 1) / 20)
+            let state = try rounds(store)
+            #expect(states.contains(state), "killed at \(moment + 1)/20: \(state)")
+            outcomes.append(states.firstIndex(of: state) ?? -1)
+        }
+        // Some kills came before the round was recorded, and the last ones after.
+        #expect(outcomes.contains(0) && outcomes.last == 1, "\(outcomes)")
+    }
 }
