@@ -16,8 +16,9 @@ public struct LedgerTable {
 
     public let columns: [Column]
 
-    /// The columns this ledger needs: a plan or unit column appears when some task or report fills it.
-    public init(_ ledger: LedgerResult) {
+    /// The columns this ledger needs: a plan or unit column appears when some task or report fills it. With the
+    /// previous round's `changes` (a ledger store), 本期进展 and 上期进展 stand side by side, then 变化.
+    public init(_ ledger: LedgerResult, changes: RoundChanges? = nil) {
         let entries = ledger.entries
         let tasks = entries.map(\.task)
         var columns: [Column] = [
@@ -39,9 +40,20 @@ public struct LedgerTable {
             })
         }
         columns.append(Column(title: "完成时限", width: 12, centered: true) { entry, _ in entry.task.deadline.text })
-        columns.append(Column(title: "进展情况", width: 50, centered: false) { entry, _ in
+        columns.append(Column(title: changes == nil ? "进展情况" : "本期进展", width: 50, centered: false) { entry, _ in
             Self.byUnit(entry) { $0.text ?? $0.status?.displayName }
         })
+        if let changes {
+            columns.append(Column(title: "上期进展（\(changes.previousRound)）", width: 40, centered: false) { entry, _ in
+                let units = Set(entry.progress.map(\.unit)).union(changes.previous[entry.task.id]?.keys.map { $0 } ?? [])
+                return units.sorted().compactMap { unit in
+                    changes.previous(task: entry.task.id, unit: unit).flatMap { $0.text ?? $0.status?.displayName }.map { "【\(unit)】\($0)" }
+                }.joined(separator: "\n")
+            })
+            columns.append(Column(title: "变化", width: 14, centered: false) { entry, _ in
+                Self.byUnit(entry) { changes.change(task: entry.task.id, report: $0).displayName }
+            })
+        }
         columns.append(Column(title: "完成状态", width: 10, centered: true) { entry, _ in entry.status.displayName })
         columns += Self.reportColumns(entries)
         columns += [

@@ -17,14 +17,15 @@ public enum LedgerWorkbook {
         }
     }
 
-    /// Writes the workbook to `path` (through a temporary file renamed into place).
-    public static func write(_ ledger: LedgerResult, to path: String) throws {
+    /// Writes the workbook to `path` (through a temporary file renamed into place); with the previous round's
+    /// `changes`, 总台账 shows 上期进展 and 变化 beside this round's progress.
+    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil) throws {
         let asOf = "\(ledger.asOf.year)年\(ledger.asOf.month)月\(ledger.asOf.day)日"
         let title = (ledger.plan.title.map { $0 + "落实情况台账" } ?? "\(ledger.plan.planYear)年工作任务落实情况台账") + "（截至\(asOf)）"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
             title: title, creator: "Taizhang", custom: [(Merge.outputProperty, "总台账")])))
         let styles = Styles(writer)
-        try ledgerSheet(ledger, title: title, writer: writer, styles: styles)
+        try ledgerSheet(ledger, table: LedgerTable(ledger, changes: changes), title: title, writer: writer, styles: styles)
         try summarySheet(ledger, asOf: asOf, writer: writer, styles: styles)
         try overdueSheet(ledger, writer: writer, styles: styles)
         try missingSheet(ledger, writer: writer, styles: styles)
@@ -37,8 +38,7 @@ public enum LedgerWorkbook {
     }
 
     /// 总台账: a row per task with the latest progress and status, the category merged over its tasks.
-    static func ledgerSheet(_ ledger: LedgerResult, title: String, writer: WorkbookWriter, styles: Styles) throws {
-        let table = LedgerTable(ledger)
+    static func ledgerSheet(_ ledger: LedgerResult, table: LedgerTable, title: String, writer: WorkbookWriter, styles: Styles) throws {
         let main = try writer.addSheet("总台账")
         try main.append([Cell(column: 1, value: .text(title), style: styles.title)], height: 32)
         try main.merge(CellRange(1, 1, 1, table.columns.count))

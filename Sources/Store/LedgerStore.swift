@@ -117,6 +117,23 @@ public final class LedgerStore {
         }
     }
 
+    /// The reports of the latest round before `asOf` other than `label`, for this round's 变化; nil when there is none.
+    public func previousRound(before asOf: String, excluding label: String) throws -> RoundChanges? {
+        try database.read { db in
+            guard let round = try Row.fetchOne(db, sql: """
+                SELECT id, label FROM round WHERE label != ? AND as_of <= ? ORDER BY as_of DESC, recorded_at DESC LIMIT 1
+                """, arguments: [label, asOf]) else { return nil }
+            var previous: [String: [String: RoundChanges.Previous]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT task, unit, status, text FROM progress WHERE round = ?", arguments: [round["id"] as Int64]) {
+                let status = (row["status"] as String?).flatMap(Status.init(rawValue:))
+                previous[row["task"], default: [:]][row["unit"]] = RoundChanges.Previous(status: status, text: row["text"])
+            }
+            return RoundChanges(previousRound: row(round), previous: previous)
+        }
+    }
+
+    private func row(_ round: Row) -> String { round["label"] }
+
     /// One recorded round, as `ledger rounds` lists it.
     public struct RoundSummary: Sendable, Equatable {
         public var label: String

@@ -87,11 +87,13 @@ struct MergeCommand: ParsableCommand {
                 // All of the outputs or none: each is written aside, and put in place only once every one is written.
                 let staged = output + ".taizhang-\(UUID().uuidString).xlsx"
                 defer { try? FileManager.default.removeItem(atPath: staged) }
-                try LedgerWorkbook.write(ledger, to: staged)
+                // With a store, this round is shown beside the one before it.
+                let changes = try into.flatMap { try previousRound(ledger, in: $0) }
+                try LedgerWorkbook.write(ledger, to: staged, changes: changes)
                 var others: [OutputFile] = []
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try LedgerTable(ledger).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    try LedgerTable(ledger, changes: changes).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
                     others.append(file)
                 }
                 if let json {

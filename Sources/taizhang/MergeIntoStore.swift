@@ -5,9 +5,17 @@ import Table
 
 /// `merge --into`: the round recorded in the ledger store, after the ledger's files are written.
 extension MergeCommand {
+    /// This round's label: `--round`, else the as-of month.
+    func roundLabel(_ ledger: LedgerResult) -> String { round ?? String(ledger.asOf.description.prefix(7)) }
+
+    /// The round before this one in the store, for 上期进展 and 变化.
+    func previousRound(_ ledger: LedgerResult, in path: String) throws -> RoundChanges? {
+        try LedgerStore(path: path).previousRound(before: ledger.asOf.description, excluding: roundLabel(ledger))
+    }
+
     func recordRound(_ ledger: LedgerResult, into path: String) throws {
         let store = try LedgerStore(path: path)
-        let label = round ?? String(ledger.asOf.description.prefix(7))
+        let label = roundLabel(ledger)
         let outcome = try store.record(round: label, result: ledger, planSHA256: SHA256.file(plan) ?? "")
         guard !global.quiet else { return }
         switch outcome {

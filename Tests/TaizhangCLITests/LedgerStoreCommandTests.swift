@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `ledger init`, `merge --into` and `ledger rounds` at the command line, with a real SQLite file.
 @Suite("Ledger store through the command line")
@@ -69,5 +70,28 @@ struct LedgerStoreCommandTests {
         }
         // Some kills came before the round was recorded, and the last ones after.
         #expect(outcomes.contains(0) && outcomes.last == 1, "\(outcomes)")
+    }
+
+    @Test("a second round shows 本期进展 beside 上期进展 and what changed: 新报, 未更新 (the same text as last time), 更新, 推进中→已完成")
+    func changes() throws {
+        let dir = NSTemporaryDirectory() + "store-changes-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = dir + "/台账.db", returns = Self.samples + "/returns/"
+        #expect(try CLI.run(["ledger", "init", Self.samples + "/plan-2023.xlsx", "--units", Self.samples + "/units.yaml", "-o", store]).status == 0)
+        let common = ["--units", Self.samples + "/units.yaml", "--into", store, "-q"]
+        // July: three units; August: all, 政务科's corrected return among them.
+        let july = try CLI.run(["merge", Self.samples + "/plan-2023.xlsx", returns + "法规科-任务反馈表.xlsx", returns + "政务科-任务反馈表.xlsx",
+                                returns + "规划科-任务反馈表（重排）.xlsx", "--as-of", "2023-07-10", "-o", dir + "/7.xlsx", "--csv", dir + "/7.csv"] + common)
+        #expect(july.status <= 1, "\(july.stderr)")
+        #expect(!(try String(contentsOfFile: dir + "/7.csv", encoding: .utf8)).contains("上期进展"))
+        let august = try CLI.run(["merge", Self.samples + "/plan-2023.xlsx", returns, "--as-of", "2023-08-10", "-o", dir + "/8.xlsx", "--csv", dir + "/8.csv"] + common)
+        #expect(august.status <= 1, "\(august.stderr)")
+        let csv = try String(contentsOfFile: dir + "/8.csv", encoding: .utf8)
+        #expect(csv.contains("本期进展,上期进展（2023-07）,变化"))
+        for mark in ["【办公室】新报", "【法规科】未更新", "【政务科】更新", "【政务科】推进中→已完成"] { #expect(csv.contains(mark), "\(mark)") }
+        // The workbook's 总台账 has the same columns, read back by openpyxl.
+        let headers = try Openpyxl.output(of: "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['总台账']; print('|'.join(str(c.value) for c in ws[2]))",
+                                          [dir + "/8.xlsx"])
+        #expect(headers.contains("本期进展|上期进展（2023-07）|变化"), "\(headers)")
     }
 }
