@@ -45,7 +45,7 @@ let package = Package(
         // Reporting rounds: a ledger that remembers, in SQLite (the store is never needed to read a workbook).
         .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
-        .target(name: "Reports", dependencies: ["Ledger", "Table", "XLSX", "CSV"]),
+        .target(name: "Reports", dependencies: ["Ledger", "Store", "Table", "XLSX", "CSV"]),
         .executableTarget(name: "taizhang", dependencies: [
             "XLSX", "CSV", "Table", "Ledger", "Reports", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -134,6 +134,37 @@ public final class LedgerStore {
 
     private func row(_ round: Row) -> String { round["label"] }
 
+    /// One unit's report on one task in one round, as the history lists it.
+    public struct HistoryRow: Sendable, Equatable {
+        public var round: String
+        public var asOf: String
+        public var task: String
+        public var taskText: String
+        public var unit: String
+        public var status: Status?
+        public var text: String?
+        /// `file sheet!cell` of the report.
+        public var source: String
+    }
+
+    /// Every report of every round (of one task when `task` is given), by round, then by the plan's task order and unit.
+    public func history(task: String? = nil) throws -> [HistoryRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+            SELECT r.label, r.as_of, p.task, t.task AS task_text, t.position, p.unit, p.status, p.text, p.source_file, p.source_sheet, p.source_cell
+            FROM progress p JOIN round r ON p.round = r.id LEFT JOIN task t ON t.plan_version = r.plan_version AND t.id = p.task
+            WHERE ? IS NULL OR p.task = ?
+            ORDER BY r.as_of, r.label, t.position, p.unit
+            """, arguments: [task, task]).map { row in
+                let sheet: String? = row["source_sheet"], cell: String? = row["source_cell"]
+                let place = [sheet, cell].compactMap { $0 }.joined(separator: "!")
+                return HistoryRow(round: row["label"], asOf: row["as_of"], task: row["task"], taskText: row["task_text"] ?? "",
+                                  unit: row["unit"], status: (row["status"] as String?).flatMap(Status.init(rawValue:)), text: row["text"],
+                                  source: [row["source_file"] as String, place].filter { !$0.isEmpty }.joined(separator: " "))
+            }
+        }
+    }
+
     /// One recorded round, as `ledger rounds` lists it.
     public struct RoundSummary: Sendable, Equatable {
         public var label: String

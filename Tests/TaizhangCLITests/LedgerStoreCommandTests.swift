@@ -93,5 +93,17 @@ struct LedgerStoreCommandTests {
         let headers = try Openpyxl.output(of: "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['总台账']; print('|'.join(str(c.value) for c in ws[2]))",
                                           [dir + "/8.xlsx"])
         #expect(headers.contains("本期进展|上期进展（2023-07）|变化"), "\(headers)")
+
+        // One task's history, and all of it exported in each format.
+        let shown = try CLI.run(["ledger", "show", store, "RWE2SAR67H"])
+        #expect(shown.stdout.contains("2023-07（截至 2023-07-10）【政务科】推进中") && shown.stdout.contains("2023-08（截至 2023-08-10）【办公室】"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("任务反馈!H4"))
+        for format in ["xlsx", "csv", "json"] {
+            let exported = try CLI.run(["ledger", "export", store, "-o", dir + "/历次进展." + format])
+            #expect(exported.stdout.contains("已导出 123 条进展"), "\(format): \(exported.stdout)\(exported.stderr)")
+        }
+        let rows = try Openpyxl.output(of: "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['历次进展']; print(ws.max_row, ws['E2'].value)",
+                                       [dir + "/历次进展.xlsx"])
+        #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "124 政务科")
     }
 }
