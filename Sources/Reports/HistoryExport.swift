@@ -12,18 +12,24 @@ public enum HistoryExport {
         [row.round, row.asOf, row.task, row.taskText, row.unit, row.status?.displayName ?? "", row.text ?? "", row.source]
     }
 
+    /// The 历次进展 sheet, in the ledger workbook of a round recorded in a store and in `ledger export`.
+    static func addSheet(_ rows: [LedgerStore.HistoryRow], to writer: WorkbookWriter) throws {
+        let header = writer.style(HouseStyle.header), body = writer.style(HouseStyle.body)
+        let sheet = try writer.addSheet("历次进展")
+        try sheet.append(values: headers.map { .text($0) }, style: header)
+        for (column, width) in [8.0, 12, 13, 30, 16, 10, 50, 30].enumerated() { sheet.setColumn(column + 1, width: width) }
+        for row in rows { try sheet.append(values: fields(row).map { .text($0) }, style: body) }
+        sheet.freeze(rows: 1)
+        sheet.setAutoFilter(CellRange(1, 1, max(rows.count + 1, 2), headers.count))
+        sheet.setPrintSetup(PrintSetup(repeatRows: 1...1))
+    }
+
     /// Writes `rows` to `path`: .xlsx, .json, else CSV (UTF-8 with BOM).
     public static func write(_ rows: [LedgerStore.HistoryRow], to path: String) throws {
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") {
             let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(title: "历次进展", creator: "Taizhang")))
-            let header = writer.style(HouseStyle.header), body = writer.style(HouseStyle.body)
-            let sheet = try writer.addSheet("历次进展")
-            try sheet.append(values: headers.map { .text($0) }, style: header)
-            for (column, width) in [8.0, 12, 13, 30, 16, 10, 50, 30].enumerated() { sheet.setColumn(column + 1, width: width) }
-            for row in rows { try sheet.append(values: fields(row).map { .text($0) }, style: body) }
-            sheet.freeze(rows: 1)
-            sheet.setAutoFilter(CellRange(1, 1, max(rows.count + 1, 2), headers.count))
+            try addSheet(rows, to: writer)
             try writer.close()
         } else if lower.hasSuffix(".json") {
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(["round", "asOf", "task", "taskText", "unit", "status", "text", "source"], fields($0))) }

@@ -1,4 +1,5 @@
 import Ledger
+import Store
 import XLSX
 
 /// The ledger workbook for the meeting: 总台账, 汇总, 逾期事项, 未报送, 问题, 来源.
@@ -18,8 +19,9 @@ public enum LedgerWorkbook {
     }
 
     /// Writes the workbook to `path` (through a temporary file renamed into place); with the previous round's
-    /// `changes`, 总台账 shows 上期进展 and 变化 beside this round's progress.
-    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil) throws {
+    /// `changes`, 总台账 shows 上期进展 and 变化 beside this round's progress, and with a store's `history`
+    /// (earlier rounds and this one) a 历次进展 sheet follows.
+    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil, history: [LedgerStore.HistoryRow]? = nil) throws {
         let asOf = "\(ledger.asOf.year)年\(ledger.asOf.month)月\(ledger.asOf.day)日"
         let title = (ledger.plan.title.map { $0 + "落实情况台账" } ?? "\(ledger.plan.planYear)年工作任务落实情况台账") + "（截至\(asOf)）"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
@@ -34,6 +36,7 @@ public enum LedgerWorkbook {
                               cell: styles.centered, widths: [8, 18, 28, 10, 8, 70], filter: true)
         problems.setPrintSetup(PrintSetup(repeatRows: 1...1))
         try sourcesSheet(ledger, writer: writer, styles: styles)
+        if let history { try HistoryExport.addSheet(history, to: writer) }
         try writer.close()
     }
 

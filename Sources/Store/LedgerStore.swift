@@ -136,6 +136,21 @@ public final class LedgerStore {
 
     /// One unit's report on one task in one round, as the history lists it.
     public struct HistoryRow: Sendable, Equatable {
+        public init(round: String, asOf: String, task: String, taskText: String, unit: String, status: Status?, text: String?, source: String) {
+            (self.round, self.asOf, self.task, self.taskText, self.unit, self.status, self.text, self.source) =
+                (round, asOf, task, taskText, unit, status, text, source)
+        }
+
+        /// This round's reports, before they are recorded.
+        public static func rows(of ledger: LedgerResult, round: String) -> [HistoryRow] {
+            ledger.entries.flatMap { entry in
+                entry.progress.map { report in
+                    HistoryRow(round: round, asOf: ledger.asOf.description, task: entry.task.id, taskText: entry.task.task.original,
+                               unit: report.unit, status: report.status, text: report.text, source: report.source.description)
+                }
+            }
+        }
+
         public var round: String
         public var asOf: String
         public var task: String

@@ -89,7 +89,7 @@ struct MergeCommand: ParsableCommand {
                 defer { try? FileManager.default.removeItem(atPath: staged) }
                 // With a store, this round is shown beside the one before it.
                 let changes = try into.flatMap { try previousRound(ledger, in: $0) }
-                try LedgerWorkbook.write(ledger, to: staged, changes: changes)
+                try LedgerWorkbook.write(ledger, to: staged, changes: changes, history: try into.map { try history(ledger, in: $0) })
                 var others: [OutputFile] = []
                 if let csv {
                     let file = try OutputFile(path: csv)

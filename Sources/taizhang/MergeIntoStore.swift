@@ -13,6 +13,12 @@ extension MergeCommand {
         try LedgerStore(path: path).previousRound(before: ledger.asOf.description, excluding: roundLabel(ledger))
     }
 
+    /// The 历次进展: the store's earlier rounds, then this one.
+    func history(_ ledger: LedgerResult, in path: String) throws -> [LedgerStore.HistoryRow] {
+        let label = roundLabel(ledger)
+        return try LedgerStore(path: path).history().filter { $0.round != label } + LedgerStore.HistoryRow.rows(of: ledger, round: label)
+    }
+
     func recordRound(_ ledger: LedgerResult, into path: String) throws {
         let store = try LedgerStore(path: path)
         let label = roundLabel(ledger)
