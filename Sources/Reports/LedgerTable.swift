@@ -39,7 +39,7 @@ public struct LedgerTable {
                 entry.task.extras.filter { $0.column == header.column }.map(\.text).joined(separator: "\n")
             })
         }
-        columns.append(Column(title: "完成时限", width: 12, centered: true) { entry, _ in entry.task.deadline.text })
+        columns.append(Column(title: "完成时限", width: 12, centered: true) { entry, _ in entry.task.deadline.text + (entry.task.extended?.note ?? "") })
         columns.append(Column(title: changes == nil ? "进展情况" : "本期进展", width: 50, centered: false) { entry, _ in
             Self.byUnit(entry) { $0.text ?? $0.status?.displayName }
         })

@@ -89,7 +89,7 @@ public enum LedgerWorkbook {
         for (column, width) in [13.0, 40, 20, 12, 8, 50].enumerated() { overdue.setColumn(column + 1, width: width) }
         try overdue.append(values: ["任务编号", "具体任务", "牵头落实单位", "完成时限", "逾期天数", "最新进展"].map { .text($0) }, style: styles.header)
         for entry in ledger.entries where entry.overdue {
-            let days = entry.task.deadline.due.map { $0.days(to: ledger.asOf) } ?? 0
+            let days = entry.task.due.map { $0.days(to: ledger.asOf) } ?? 0
             try overdue.append([
                 Cell(column: 1, value: .text(entry.task.id), style: styles.centered), Cell(column: 2, value: .text(entry.task.task.text), style: styles.body),
                 Cell(column: 3, value: .text(entry.task.unitsText), style: styles.body),

@@ -47,7 +47,39 @@ public final class LedgerStore {
             CREATE INDEX progress_by_task ON progress(task, round);
             """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+            CREATE TABLE deadline_extension (id INTEGER PRIMARY KEY, task TEXT NOT NULL, due TEXT NOT NULL, reason TEXT NOT NULL,
+                approved_at TEXT NOT NULL);
+            """)
+        }
         return migrator
+    }
+
+    /// Records an office-approved new deadline for a task of the plan; the plan's own deadline is kept.
+    public func extend(task: String, to due: CalendarDate, reason: String) throws -> DeadlineExtension {
+        try database.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM task WHERE id = ?)", arguments: [task]) == true else {
+                throw LedgerStoreError.unknownTask(task)
+            }
+            try db.execute(sql: "INSERT INTO deadline_extension (task, due, reason, approved_at) VALUES (?, ?, ?, ?)",
+                           arguments: [task, due.description, reason, Self.now()])
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deadline_extension WHERE task = ?", arguments: [task]) ?? 1
+            return DeadlineExtension(due: due, reason: reason, count: count)
+        }
+    }
+
+    /// The latest extension of each task moved, with how many times it was moved.
+    public func extensions() throws -> [String: DeadlineExtension] {
+        try database.read { db in
+            var latest: [String: DeadlineExtension] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT task, due, reason FROM deadline_extension ORDER BY id") {
+                guard let due = CalendarDate(iso: row["due"]) else { continue }
+                let task: String = row["task"]
+                latest[task] = DeadlineExtension(due: due, reason: row["reason"], count: (latest[task]?.count ?? 0) + 1)
+            }
+            return latest
+        }
     }
 
     /// Records a plan version (known by its bytes' sha256) with its tasks and registry; the same bytes again change nothing.
@@ -226,11 +258,13 @@ public final class LedgerStore {
 public enum LedgerStoreError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     case unreadable(String, String)
+    case unknownTask(String)
 
     public var description: String {
         switch self {
         case .notFound(let path): "\(path)：台账数据库不存在，请先用 taizhang ledger init 计划表 -o \(path) 建立。"
         case .unreadable(let path, let detail): "\(path)：不是可用的台账数据库（\(detail)），请确认文件，或重新建立。"
+        case .unknownTask(let task): "台账数据库中没有任务 \(task)，请按总台账的“任务编号”列填写。"
         }
     }
 }

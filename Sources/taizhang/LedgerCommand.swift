@@ -19,8 +19,9 @@ struct LedgerCommand: ParsableCommand {
           taizhang ledger rounds 台账.db
           taizhang ledger show 台账.db RWE2SAR67H
           taizhang ledger export 台账.db -o 历次进展.xlsx
+          taizhang ledger extend 台账.db RWE2SAR67H --to 2024-01-31 --reason "经局长办公会同意"
         """,
-        subcommands: [InitCommand.self, RoundsCommand.self, ShowCommand.self, ExportCommand.self])
+        subcommands: [InitCommand.self, RoundsCommand.self, ShowCommand.self, ExportCommand.self, ExtendCommand.self])
 
     struct InitCommand: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -65,7 +65,8 @@ struct MergeCommand: ParsableCommand {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     overrides[parts[0]] = parts[1]
                 }
-                let options = MergeOptions(asOf: asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today(), plan: try planOptions.options(global), units: overrides)
+                let options = try withExtensions(MergeOptions(asOf: asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today(),
+                                                              plan: try planOptions.options(global), units: overrides))
                 let planLines = PlanProgressLines(quiet: global.quiet)
                 var returnsLine: ProgressLine?
                 // Cleared on failure too, so that an error starts on a clean line.

@@ -5,6 +5,14 @@ import Table
 
 /// `merge --into`: the round recorded in the ledger store, after the ledger's files are written.
 extension MergeCommand {
+    /// With a store, the deadlines the office moved (`ledger extend`) count for overdue.
+    func withExtensions(_ options: MergeOptions) throws -> MergeOptions {
+        guard let into else { return options }
+        var options = options
+        options.extensions = try LedgerStore(path: into).extensions()
+        return options
+    }
+
     /// This round's label: `--round`, else the as-of month.
     func roundLabel(_ ledger: LedgerResult) -> String { round ?? String(ledger.asOf.description.prefix(7)) }
 

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Testing
 import TestSupport
@@ -109,5 +110,32 @@ struct LedgerStoreCommandTests {
         let rows = try Openpyxl.output(of: "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['历次进展']; print(ws.max_row, ws['E2'].value)",
                                        [dir + "/历次进展.xlsx"])
         #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "124 政务科")
+    }
+
+    @Test("an approved extension keeps the plan's deadline, counts the times it was moved, and overdue follows the new date")
+    func extend() throws {
+        let dir = NSTemporaryDirectory() + "store-extend-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = dir + "/台账.db"
+        #expect(try CLI.run(["ledger", "init", Self.samples + "/plan-2023.xlsx", "--units", Self.samples + "/units.yaml", "-o", store]).status == 0)
+        func overdue() throws -> (deadline: String, overdue: String) {
+            let merged = try CLI.run(["merge", Self.samples + "/plan-2023.xlsx", Self.samples + "/returns", "--units", Self.samples + "/units.yaml",
+                                      "--as-of", "2023-12-15", "-o", dir + "/l.xlsx", "--csv", dir + "/l.csv", "--into", store, "--round", "2023-12", "-q"])
+            #expect(merged.status <= 1, "\(merged.stderr)")
+            let rows = Array(CSVReader(try String(contentsOfFile: dir + "/l.csv", encoding: .utf8))).map(\.fields)
+            let header = rows[0]
+            let row = try #require(rows.first { $0.count > 1 && $0[1] == "RWE2SAR67H" })
+            return (row[header.firstIndex(of: "完成时限")!], row[header.firstIndex(of: "是否逾期")!])
+        }
+        // 11月底前, not completed by every unit: overdue on 12-15.
+        #expect(try overdue() == ("11月底前", "是"))
+        let moved = try CLI.run(["ledger", "extend", store, "RWE2SAR67H", "--to", "2023-12-31", "--reason", "经局长办公会同意"])
+        #expect(moved.stdout.contains("第 1 次延期"), "\(moved.stdout)\(moved.stderr)")
+        #expect(try overdue() == ("11月底前（已延期至 2023-12-31，第 1 次：经局长办公会同意）", "否"))
+        #expect(try CLI.run(["ledger", "extend", store, "RWE2SAR67H", "--to", "2023-12-10", "--reason", "再次调整"]).stdout.contains("第 2 次延期"))
+        #expect(try overdue() == ("11月底前（已延期至 2023-12-10，第 2 次：再次调整）", "是"))
+        let unknown = try CLI.run(["ledger", "extend", store, "RWNOTATASK", "--to", "2023-12-31", "--reason", "x"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("没有任务 RWNOTATASK"))
+        #expect(try CLI.run(["ledger", "extend", store, "RWE2SAR67H", "--to", "2023-13-01", "--reason", "x"]).status == 64)
     }
 }

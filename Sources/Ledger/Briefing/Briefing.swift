@@ -84,7 +84,7 @@ public struct Briefing: Sendable {
         totals = total.counts
         (overdue, dueSoon) = Self.lists(ledger.entries, asOf: asOf, dueSoonDays: dueSoonDays)
         func flagged(_ bucket: LedgerSummary.Bucket) -> [FlaggedTask] {
-            ledger.entries.filter { LedgerSummary.bucket(status: $0.status, due: $0.task.deadline.due, asOf: asOf) == bucket }.map { entry in
+            ledger.entries.filter { LedgerSummary.bucket(status: $0.status, due: $0.task.due, asOf: asOf) == bucket }.map { entry in
                 FlaggedTask(id: entry.task.id, task: entry.task.task.text, leads: entry.task.units.owners.joined(separator: "、"),
                             deadline: entry.task.deadline.text, latestProgress: entry.progress.first?.text ?? "（未报送）")
             }
@@ -104,7 +104,7 @@ public struct Briefing: Sendable {
         }
         var overdue: [ListedTask] = [], dueSoon: [ListedTask] = []
         for entry in entries where entry.status != .completed {
-            guard let due = entry.task.deadline.due else { continue }
+            guard let due = entry.task.due else { continue }
             if due < asOf {
                 overdue.append(listed(entry, due: due, days: due.days(to: asOf)))
             } else if asOf.days(to: due) <= dueSoonDays {

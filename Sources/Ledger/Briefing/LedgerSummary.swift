@@ -52,10 +52,10 @@ public struct LedgerSummary: Sendable {
             var counts: [Bucket: Int] = [:]
             var due = 0, completedDue = 0, ongoing = 0
             for index in indices {
-                let deadline = entries[index].task.deadline
-                let isDue = deadline.due.map { $0 <= asOf } ?? false
+                let deadline = entries[index].task.deadline, dueDate = entries[index].task.due
+                let isDue = dueDate.map { $0 <= asOf } ?? false
                 let status = reports.map { $0[index] ?? .noReport } ?? entries[index].status
-                let bucket = Self.bucket(status: status, due: deadline.due, asOf: asOf)
+                let bucket = Self.bucket(status: status, due: dueDate, asOf: asOf)
                 counts[bucket, default: 0] += 1
                 if case .ongoing = deadline.kind { ongoing += 1 }
                 if isDue { due += 1 }

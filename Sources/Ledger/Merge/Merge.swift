@@ -8,6 +8,8 @@ public struct MergeOptions: Sendable {
     public var plan: PlanOptions
     /// The unit of a return file, by its path as given, when the file itself does not say (`--unit FILE=UNIT`).
     public var units: [String: String]
+    /// Deadlines the office moved, by task id (from a ledger store).
+    public var extensions: [String: DeadlineExtension] = [:]
 
     public init(asOf: CalendarDate, plan: PlanOptions = PlanOptions(), units: [String: String] = [:]) {
         self.asOf = asOf
@@ -33,12 +35,13 @@ public enum Merge {
     /// one return in memory at a time, and gives the ledger.
     public static func run(plan path: String, returns: [String], options: MergeOptions,
                            progress: (MergeProgress) -> Void = { _ in }) throws -> LedgerResult {
-        let plan = try PlanImport.read(path: path, options: options.plan) { event in
+        var plan = try PlanImport.read(path: path, options: options.plan) { event in
             switch event {
             case .read(let rows): progress(.planRead(rows: rows))
             case .checked(let rows, let total): progress(.planChecked(rows: rows, of: total))
             }
         }
+        for index in plan.tasks.indices { plan.tasks[index].extended = options.extensions[plan.tasks[index].id] }
         let files = try InputFiles.expandAll(returns)
         let overrides = try unitOverrides(options.units, files: files, registry: plan.registry)
         var merger = Merger(plan: plan, asOf: options.asOf)

@@ -124,7 +124,7 @@ public struct Merger {
             let named = task.units.references.filter { $0.kind == .unit }.map(\.name)
             let reportedUnits = Set(reports.map(\.unit))
             let status = Merge.combinedStatus(reports, leads: leads)
-            let overdue = status != .completed && (task.deadline.due.map { $0 < asOf } ?? false)
+            let overdue = status != .completed && (task.due.map { $0 < asOf } ?? false)
             return LedgerEntry(task: task, progress: reports, status: status, overdue: overdue, reported: named.filter(reportedUnits.contains),
                                missing: named.filter { !reportedUnits.contains($0) })
         }

@@ -17,6 +17,11 @@ public struct PlanTask: Sendable, Hashable {
     public var source: SourceLocation
     /// The row's values in the plan's other columns (序号, 责任领导, 备注, unknown headers), in column order.
     public var extras: [PlanExtra] = []
+    /// A deadline the office moved; `deadline` stays as the plan writes it.
+    public var extended: DeadlineExtension?
+
+    /// The day the task is due: the moved deadline when there is one, else the plan's.
+    public var due: CalendarDate? { extended?.due ?? deadline.due }
 
     public init(id: String, section: String, category: NormalizedText?, task: NormalizedText, requirement: NormalizedText?,
                 units: UnitAssignment, unitsText: String, deadline: Deadline, source: SourceLocation) {
