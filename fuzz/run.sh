@@ -17,15 +17,9 @@ swift build --package-path "$here" --scratch-path "$here/.build" -c debug \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 bin=$(swift build --package-path "$here" --scratch-path "$here/.build" -c debug --show-bin-path)
 
-# Seeds for one target, copied so that libFuzzer may add to the folder.
-seed() {
-  local target=$1 out=$2
-  case $target in
-    FuzzReader)
-      if [ -d "$corpus_src" ]; then find "$corpus_src" -type f -exec cp -n {} "$out/" \; ; fi
-      cp -n "$repo"/samples/*.xlsx "$out/" 2>/dev/null || true
-      # XML seeds (sheet NUL shared strings NUL styles), which the target wraps in a valid package.
-      python3 - "$out" "xl/worksheets/sheet1.xml" "xl/sharedstrings.xml" "xl/styles.xml" "$corpus_src" "$repo/samples" <<'PY'
+# XML seeds: for each package under ROOTS, parts A, B and C joined by NUL bytes, which the targets wrap in a valid package.
+xml_seeds() {
+  python3 - "$@" <<'PY'
 import os, sys, zipfile, hashlib
 out, a, b, c, *roots = sys.argv[1:]
 for root in roots:
@@ -41,27 +35,21 @@ for root in roots:
                 blob = b"\0".join(parts)
                 open(os.path.join(out, "xml-" + hashlib.sha1(blob).hexdigest()), "wb").write(blob)
 PY
-      ;;
+}
+
+# Seeds for one target, copied so that libFuzzer may add to the folder.
+seed() {
+  local target=$1 out=$2
+  case $target in
+    FuzzReader)
+      if [ -d "$corpus_src" ]; then find "$corpus_src" -type f -exec cp -n {} "$out/" \; ; fi
+      cp -n "$repo"/samples/*.xlsx "$out/" 2>/dev/null || true
+      xml_seeds "$out" xl/worksheets/sheet1.xml xl/sharedstrings.xml xl/styles.xml "$corpus_src" "$repo/samples" ;;
     FuzzXLS)
       cp -n "$repo"/corpus/xls/files/* "$out/" ;;
     FuzzDOCX)
       cp -n "$repo"/Tests/Fixtures/public/docx/* "$repo"/Tests/Fixtures/office/*.docx "$out/"
-      python3 - "$out" "word/document.xml" "word/numbering.xml" "word/styles.xml" "$repo/Tests/Fixtures" <<'PY'
-import os, sys, zipfile, hashlib
-out, a, b, c, *roots = sys.argv[1:]
-for root in roots:
-    for dirpath, _, files in os.walk(root):
-        for name in files:
-            try:
-                z = zipfile.ZipFile(os.path.join(dirpath, name))
-                parts = [z.read(p) if p in z.namelist() else b"" for p in (a, b, c)]
-            except Exception:
-                continue
-            if parts[0] and len(parts[0]) < 200_000:
-                blob = b"\0".join(parts)
-                open(os.path.join(out, "xml-" + hashlib.sha1(blob).hexdigest()), "wb").write(blob)
-PY
-      ;;
+      xml_seeds "$out" word/document.xml word/numbering.xml word/styles.xml "$repo/Tests/Fixtures" ;;
   esac
 }
 

@@ -155,16 +155,15 @@ public final class LedgerStore {
             guard let round = try Row.fetchOne(db, sql: """
                 SELECT id, label FROM round WHERE label != ? AND as_of <= ? ORDER BY as_of DESC, recorded_at DESC LIMIT 1
                 """, arguments: [label, asOf]) else { return nil }
+            let label: String = round["label"]
             var previous: [String: [String: RoundChanges.Previous]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT task, unit, status, text FROM progress WHERE round = ?", arguments: [round["id"] as Int64]) {
                 let status = (row["status"] as String?).flatMap(Status.init(rawValue:))
                 previous[row["task"], default: [:]][row["unit"]] = RoundChanges.Previous(status: status, text: row["text"])
             }
-            return RoundChanges(previousRound: row(round), previous: previous)
+            return RoundChanges(previousRound: label, previous: previous)
         }
     }
-
-    private func row(_ round: Row) -> String { round["label"] }
 
     /// One unit's report on one task in one round, as the history lists it.
     public struct HistoryRow: Sendable, Equatable {

@@ -39,15 +39,7 @@ public enum WorkbookCopy {
             return id
         }
         for info in workbook.sheets {
-            guard info.kind == .worksheet || info.kind == .macrosheet else {
-                summary.skipped.append(info.name)
-                continue
-            }
-            let name = writableName(info.name, taken: taken)
-            if name != info.name { summary.renamed[info.name] = name }
-            taken.insert(name.lowercased())
-            let sheet = try writer.addSheet(name)
-            summary.sheets += 1
+            guard let sheet = try addSheet(info, to: writer, taken: &taken, summary: &summary) else { continue }
             let merges: [CellRange], columns: [ColumnInfo]
             if buffered {
                 let content = try workbook.read(info)
@@ -100,20 +92,24 @@ public enum WorkbookCopy {
             return id
         }
         for content in sheets {
-            let info = content.info
-            guard info.kind == .worksheet || info.kind == .macrosheet else {
-                summary.skipped.append(info.name)
-                continue
-            }
-            let name = writableName(info.name, taken: taken)
-            if name != info.name { summary.renamed[info.name] = name }
-            taken.insert(name.lowercased())
-            let sheet = try writer.addSheet(name)
-            summary.sheets += 1
+            guard let sheet = try addSheet(content.info, to: writer, taken: &taken, summary: &summary) else { continue }
             for row in content.rows { try copy(row, to: sheet, style: style, summary: &summary) }
             for range in content.mergedRanges { try sheet.merge(range) }
         }
         return summary
+    }
+
+    /// The copy's sheet for a source sheet, under a name Excel accepts; nil (and noted) for sheets without cells.
+    private static func addSheet(_ info: SheetInfo, to writer: WorkbookWriter, taken: inout Set<String>, summary: inout Summary) throws -> SheetWriter? {
+        guard info.kind == .worksheet || info.kind == .macrosheet else {
+            summary.skipped.append(info.name)
+            return nil
+        }
+        let name = writableName(info.name, taken: taken)
+        if name != info.name { summary.renamed[info.name] = name }
+        taken.insert(name.lowercased())
+        summary.sheets += 1
+        return try writer.addSheet(name)
     }
 
     private static func copy(_ row: Row, to sheet: SheetWriter, style: (Int) -> StyleID, summary: inout Summary) throws {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import FuzzDriver
 import DOCX
 import TestSupport
 
@@ -22,16 +20,13 @@ public func fuzzDOCX(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if parts.count > 2 { zip.add("word/styles.xml", parts[2]) }
         bytes = zip.bytes()
     }
-    let path = "/tmp/taizhang-fuzz-\(getpid()).docx"
-    guard let file = fopen(path, "wb") else { return 0 }
-    fwrite(bytes, 1, bytes.count, file)
-    fclose(file)
-    defer { unlink(path) }
-    do {
-        let document = try WordDocument(path: path)
-        for table in document.tables { for row in table.rows { for cell in row.cells { _ = cell.value.text } } }
-    } catch {
-        _ = "\(error)"
+    withTemporaryFile(bytes, suffix: ".docx") { path in
+        do {
+            let document = try WordDocument(path: path)
+            for table in document.tables { for row in table.rows { for cell in row.cells { _ = cell.value.text } } }
+        } catch {
+            _ = "\(error)"
+        }
     }
     return 0
 }

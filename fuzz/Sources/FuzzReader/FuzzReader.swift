@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import FuzzDriver
 import TestSupport
 import XLSX
 
@@ -24,22 +22,19 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if parts.count > 2 { zip.add("xl/styles.xml", parts[2]) }
         bytes = zip.bytes()
     }
-    let path = "/tmp/taizhang-fuzz-\(getpid()).xlsx"
-    guard let file = fopen(path, "wb") else { return 0 }
-    fwrite(bytes, 1, bytes.count, file)
-    fclose(file)
-    defer { unlink(path) }
-    do {
-        let workbook = try Workbook(path: path)
-        for sheet in workbook.sheets {
-            let reader = try workbook.rows(of: sheet)
-            while let row = try reader.next() {
-                for cell in row.cells { _ = cell.value.text }
+    withTemporaryFile(bytes, suffix: ".xlsx") { path in
+        do {
+            let workbook = try Workbook(path: path)
+            for sheet in workbook.sheets {
+                let reader = try workbook.rows(of: sheet)
+                while let row = try reader.next() {
+                    for cell in row.cells { _ = cell.value.text }
+                }
+                _ = reader.mergedRanges
             }
-            _ = reader.mergedRanges
+        } catch {
+            _ = "\(error)"
         }
-    } catch {
-        _ = "\(error)"
     }
     return 0
 }
