@@ -53,6 +53,12 @@ public final class LedgerStore {
                 approved_at TEXT NOT NULL);
             """)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+            CREATE TABLE task_alias (plan_version INTEGER NOT NULL REFERENCES plan_version(id), id TEXT NOT NULL, previous_id TEXT NOT NULL,
+                PRIMARY KEY (plan_version, id));
+            """)
+        }
         return migrator
     }
 
@@ -82,10 +88,16 @@ public final class LedgerStore {
         }
     }
 
-    /// Records a plan version (known by its bytes' sha256) with its tasks and registry; the same bytes again change nothing.
+    /// Records a plan version (known by its bytes' sha256) with its tasks and registry; the same bytes again change
+    /// nothing. Returns how it differs from the version before when it is new, else nil.
     @discardableResult
-    public func record(plan: Plan, sha256: String) throws -> Int64 {
-        try database.write { db in try Self.planVersion(plan, sha256: sha256, in: db) }
+    public func record(plan: Plan, sha256: String) throws -> PlanChange? {
+        try database.write { db in
+            let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM plan_version WHERE sha256 = ?)", arguments: [sha256]) == true
+            let version = try Self.planVersion(plan, sha256: sha256, in: db)
+            guard !known, let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_version WHERE id < ?", arguments: [version]) else { return nil }
+            return try Self.planChange(from: previous, to: version, in: db)
+        }
     }
 
     private static func planVersion(_ plan: Plan, sha256: String, in db: Database) throws -> Int64 {
@@ -103,7 +115,59 @@ public final class LedgerStore {
         for (position, unit) in plan.registry.units.enumerated() {
             try db.execute(sql: "INSERT INTO unit (name, position) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", arguments: [unit.name, position])
         }
+        try matchPrevious(version: id, in: db)
         return id
+    }
+
+    /// How a plan version differs from the one before it: tasks matched by id, else by the same task text or the same
+    /// requirement (a reworded task keeps its history under its new id).
+    public struct PlanChange: Sendable, Equatable {
+        public var added: [String] = []
+        public var removed: [String] = []
+        /// New id → the previous id it continues.
+        public var reworded: [String: String] = [:]
+
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && reworded.isEmpty }
+    }
+
+    private static func matchPrevious(version: Int64, in db: Database) throws {
+        guard let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_version WHERE id < ?", arguments: [version]) else { return }
+        let change = try planChange(from: previous, to: version, in: db)
+        for (id, previousID) in change.reworded {
+            try db.execute(sql: "INSERT INTO task_alias (plan_version, id, previous_id) VALUES (?, ?, ?)", arguments: [version, id, previousID])
+        }
+    }
+
+    static func planChange(from previous: Int64, to version: Int64, in db: Database) throws -> PlanChange {
+        func tasks(_ v: Int64) throws -> [(id: String, task: String, requirement: String)] {
+            try Row.fetchAll(db, sql: "SELECT id, task, requirement FROM task WHERE plan_version = ? ORDER BY position", arguments: [v]).map {
+                ($0["id"], TextNormalization.normalize($0["task"]), ($0["requirement"] as String?).map { TextNormalization.normalize($0) } ?? "")
+            }
+        }
+        let old = try tasks(previous), new = try tasks(version)
+        let oldIDs = Set(old.map(\.id)), newIDs = Set(new.map(\.id))
+        var unmatched = old.filter { !newIDs.contains($0.id) }
+        var change = PlanChange()
+        for task in new where !oldIDs.contains(task.id) {
+            let match = unmatched.firstIndex { $0.task == task.task } ?? unmatched.firstIndex { !task.requirement.isEmpty && $0.requirement == task.requirement }
+            if let match {
+                change.reworded[task.id] = unmatched.remove(at: match).id
+            } else {
+                change.added.append(task.id)
+            }
+        }
+        change.removed = unmatched.map(\.id)
+        return change
+    }
+
+    /// A task's ids through rewordings, newest first.
+    private static func lineage(of task: String, in db: Database) throws -> [String] {
+        var ids = [task]
+        while ids.count < 100, let previous = try String.fetchOne(db, sql: "SELECT previous_id FROM task_alias WHERE id = ? ORDER BY plan_version DESC LIMIT 1",
+                                                                 arguments: [ids.last!]), !ids.contains(previous) {
+            ids.append(previous)
+        }
+        return ids
     }
 
     /// What recording a round did.
@@ -157,9 +221,17 @@ public final class LedgerStore {
                 """, arguments: [label, asOf]) else { return nil }
             let label: String = round["label"]
             var previous: [String: [String: RoundChanges.Previous]] = [:]
+            // A task reworded since keeps its previous reports under its new id.
+            var continued: [String: String] = [:]
+            for alias in try Row.fetchAll(db, sql: "SELECT id, previous_id FROM task_alias ORDER BY plan_version") {
+                continued[alias["previous_id"]] = alias["id"]
+            }
             for row in try Row.fetchAll(db, sql: "SELECT task, unit, status, text FROM progress WHERE round = ?", arguments: [round["id"] as Int64]) {
                 let status = (row["status"] as String?).flatMap(Status.init(rawValue:))
-                previous[row["task"], default: [:]][row["unit"]] = RoundChanges.Previous(status: status, text: row["text"])
+                var task: String = row["task"]
+                var steps = 0
+                while let next = continued[task], steps < 100 { task = next; steps += 1 }
+                previous[task, default: [:]][row["unit"]] = RoundChanges.Previous(status: status, text: row["text"])
             }
             return RoundChanges(previousRound: label, previous: previous)
         }
@@ -196,12 +268,13 @@ public final class LedgerStore {
     /// Every report of every round (of one task when `task` is given), by round, then by the plan's task order and unit.
     public func history(task: String? = nil) throws -> [HistoryRow] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
+            let ids = try task.map { try Self.lineage(of: $0, in: db) }
+            return try Row.fetchAll(db, sql: """
             SELECT r.label, r.as_of, p.task, t.task AS task_text, t.position, p.unit, p.status, p.text, p.source_file, p.source_sheet, p.source_cell
             FROM progress p JOIN round r ON p.round = r.id LEFT JOIN task t ON t.plan_version = r.plan_version AND t.id = p.task
-            WHERE ? IS NULL OR p.task = ?
+            WHERE ? IS NULL OR p.task IN (SELECT value FROM json_each(?))
             ORDER BY r.as_of, r.label, t.position, p.unit
-            """, arguments: [task, task]).map { row in
+            """, arguments: [task, ids.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }]).map { row in
                 let sheet: String? = row["source_sheet"], cell: String? = row["source_cell"]
                 let place = [sheet, cell].compactMap { $0 }.joined(separator: "!")
                 return HistoryRow(round: row["label"], asOf: row["as_of"], task: row["task"], taskText: row["task_text"] ?? "",

@@ -18,7 +18,14 @@ extension MergeCommand {
 
     /// The round before this one in the store, for 上期进展 and 变化.
     func previousRound(_ ledger: LedgerResult, in path: String) throws -> RoundChanges? {
-        try LedgerStore(path: path).previousRound(before: ledger.asOf.description, excluding: roundLabel(ledger))
+        let store = try LedgerStore(path: path)
+        // The plan version first: a task reworded since the last round is matched now, so its 上期进展 follows it.
+        if let change = try store.record(plan: ledger.plan, sha256: SHA256.file(plan) ?? ""), !change.isEmpty, !global.quiet {
+            let reworded = change.reworded.sorted { $0.key < $1.key }.map { "\($0.value)→\($0.key)" }.joined(separator: "、")
+            print("计划表与上一版不同：新增 \(change.added.count) 项，删除 \(change.removed.count) 项，改写 \(change.reworded.count) 项"
+                  + (reworded.isEmpty ? "。" : "（改写的任务按文字对应，历次进展接续到新编号：\(reworded)）。"))
+        }
+        return try store.previousRound(before: ledger.asOf.description, excluding: roundLabel(ledger))
     }
 
     /// The 历次进展: the store's earlier rounds, then this one.

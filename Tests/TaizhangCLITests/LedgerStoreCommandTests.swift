@@ -138,4 +138,32 @@ struct LedgerStoreCommandTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("没有任务 RWNOTATASK"))
         #expect(try CLI.run(["ledger", "extend", store, "RWE2SAR67H", "--to", "2023-13-01", "--reason", "x"]).status == 64)
     }
+
+    @Test("a plan reworded between rounds: the task is matched by its text, its history and 上期进展 continue under the new id")
+    func rewordedPlan() throws {
+        let dir = NSTemporaryDirectory() + "store-plan-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = dir + "/台账.db", plan = Self.samples + "/plan-2023.xlsx", reworded = dir + "/plan-2023.xlsx"
+        // The first task's requirement gets a sentence more: its id (from category, task and requirement) changes.
+        _ = try Openpyxl.output(of: """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+            ws['C3'] = ws['C3'].value + '按季度通报进展。'
+            wb.save(sys.argv[2])
+            """, [plan, reworded])
+        #expect(try CLI.run(["ledger", "init", plan, "--units", Self.samples + "/units.yaml", "-o", store]).status == 0)
+        let common = [Self.samples + "/returns", "--units", Self.samples + "/units.yaml", "--into", store]
+        #expect(try CLI.run(["merge", plan] + common + ["--as-of", "2023-07-10", "-o", dir + "/7.xlsx", "-q"]).status <= 1)
+        let august = try CLI.run(["merge", reworded] + common + ["--as-of", "2023-08-10", "-o", dir + "/8.xlsx", "--csv", dir + "/8.csv"])
+        #expect(august.stdout.contains("新增 0 项，删除 0 项，改写 1 项"), "\(august.stdout)\(august.stderr)")
+        let renamed = try #require(august.stdout.firstMatch(of: /RWE2SAR67H→(RW[0-9A-Z]+)/).map { String($0.1) }, "\(august.stdout)")
+        // Both rounds under the new id.
+        let shown = try CLI.run(["ledger", "show", store, renamed])
+        #expect(shown.stdout.contains("2023-07（截至 2023-07-10）") && shown.stdout.contains("2023-08（截至 2023-08-10）"), "\(shown.stdout)")
+        let rows = Array(CSVReader(try String(contentsOfFile: dir + "/8.csv", encoding: .utf8))).map(\.fields)
+        let row = try #require(rows.first { $0.count > 1 && $0[1] == renamed })
+        // July's reports on the task stand beside August's under its new id.
+        let previous = row[rows[0].firstIndex(of: "上期进展（2023-07）")!]
+        #expect(previous.contains("【法规科】已完成") && previous.contains("【政务科】"), "\(previous)")
+    }
 }
