@@ -56,4 +56,31 @@ struct LedgerStoreTests {
         let error = #expect(throws: LedgerStoreError.self) { try LedgerStore(path: dir + "/坏.db") }
         #expect(error?.description.contains("坏.db") == true)
     }
+
+    @Test("a new plan version is matched task by task: by id, else by the same task text (reworded), else added or removed")
+    func planChange() throws {
+        let dir = Fixture.directory(), modified = dir + "/plan.xlsx"
+        // Row 3: the requirement gets a sentence more (same task text: reworded). Row 6: task and requirement both new.
+        _ = try Openpyxl.output(of: """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+            ws['C3'] = ws['C3'].value + '按季度通报进展。'
+            ws['B6'] = '(四)编制政务公开工作年度计划。'
+            ws['C6'] = '明确年度重点任务和责任分工。'
+            wb.save(sys.argv[2])
+            """, [Self.samples + "/plan-2023.xlsx", modified])
+        let options = PlanOptions(year: 2023, registry: try UnitRegistry(contentsOf: URL(fileURLWithPath: Self.samples + "/units.yaml")))
+        let before = try PlanImport.read(path: Self.samples + "/plan-2023.xlsx", options: options)
+        let after = try PlanImport.read(path: modified, options: options)
+        let store = try LedgerStore(path: dir + "/台账.db", create: true)
+        #expect(try store.record(plan: before, sha256: "v1") == nil)
+        let change = try #require(try store.record(plan: after, sha256: "v2"))
+        #expect(change.reworded == [after.tasks[0].id: before.tasks[0].id])
+        let newTask = try #require(after.tasks.first { $0.task.original.contains("年度计划") })
+        let oldTask = try #require(before.tasks.first { $0.source.cell?.row == 6 })
+        #expect(change.added == [newTask.id])
+        #expect(change.removed == [oldTask.id])
+        // The same bytes again: nothing new.
+        #expect(try store.record(plan: after, sha256: "v2") == nil)
+    }
 }
