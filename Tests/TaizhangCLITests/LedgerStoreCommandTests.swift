@@ -23,7 +23,7 @@ struct LedgerStoreCommandTests {
         #expect(again.stdout.contains("未作改动"), "\(again.stdout)")
 
         // Two at once, into a second round: SQLite's lock makes one wait for the other.
-        let both = try CLI.run(["--shell", "\"$0\" \"$@\" --round 2023-08 -o \"$1.a.xlsx\" -q & \"$0\" \"$@\" --round 2023-08 -o \"$1.b.xlsx\" -q & wait"] + merge)
+        let both = try CLI.run(["--shell", "\"$0\" \"$@\" --round 2023-08 -o '\(dir)/a.xlsx' -q & \"$0\" \"$@\" --round 2023-08 -o '\(dir)/b.xlsx' -q & wait"] + merge)
         #expect(both.status == 0, "\(both.stderr)")
         let rounds = try CLI.run(["ledger", "rounds", store])
         let lines = rounds.stdout.split(separator: "\n")
