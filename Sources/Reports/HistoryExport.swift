@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Ledger
 import Store
 import XLSX
 
@@ -21,6 +22,24 @@ public enum HistoryExport {
         for row in rows { try sheet.append(values: fields(row).map { .text($0) }, style: body) }
         sheet.freeze(rows: 1)
         sheet.setAutoFilter(CellRange(1, 1, max(rows.count + 1, 2), headers.count))
+        sheet.setPrintSetup(PrintSetup(repeatRows: 1...1))
+    }
+
+    /// The 历次进展 sheet of a ledger recorded in a store: a row per task, a column per round (earlier rounds, then
+    /// this one) with the task's status then, 逾期 marked; a task's every report stays in `ledger export`.
+    static func addStatusSheet(_ ledger: LedgerResult, round: String, earlier: (rounds: [String], statuses: [String: [String: (status: Status, overdue: Bool)]]),
+                               to writer: WorkbookWriter) throws {
+        let header = writer.style(HouseStyle.header), body = writer.style(HouseStyle.body)
+        let sheet = try writer.addSheet("历次进展")
+        let rounds = earlier.rounds + [round]
+        try sheet.append(values: (["任务编号", "具体任务"] + rounds).map { .text($0) }, style: header)
+        for (column, width) in ([13.0, 40] + rounds.map { _ in 12.0 }).enumerated() { sheet.setColumn(column + 1, width: width) }
+        func text(_ status: Status, _ overdue: Bool) -> String { status.displayName + (overdue ? "（逾期）" : "") }
+        for entry in ledger.entries {
+            let before = earlier.rounds.map { label in earlier.statuses[entry.task.id]?[label].map { text($0.status, $0.overdue) } ?? "" }
+            try sheet.append(values: ([entry.task.id, entry.task.task.text] + before + [text(entry.status, entry.overdue)]).map { .text($0) }, style: body)
+        }
+        sheet.freeze(rows: 1, columns: 2)
         sheet.setPrintSetup(PrintSetup(repeatRows: 1...1))
     }
 

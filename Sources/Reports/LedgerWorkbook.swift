@@ -18,10 +18,21 @@ public enum LedgerWorkbook {
         }
     }
 
+    /// Earlier rounds' statuses by task, with this round's label: the 历次进展 of a ledger recorded in a store.
+    public struct History {
+        public var round: String
+        public var earlier: (rounds: [String], statuses: [String: [String: (status: Status, overdue: Bool)]])
+
+        public init(round: String, earlier: (rounds: [String], statuses: [String: [String: (status: Status, overdue: Bool)]])) {
+            self.round = round
+            self.earlier = earlier
+        }
+    }
+
     /// Writes the workbook to `path` (through a temporary file renamed into place); with the previous round's
     /// `changes`, 总台账 shows 上期进展 and 变化 beside this round's progress, and with a store's `history`
-    /// (earlier rounds and this one) a 历次进展 sheet follows.
-    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil, history: [LedgerStore.HistoryRow]? = nil) throws {
+    /// a 历次进展 sheet follows (a task's status round by round).
+    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil, history: History? = nil) throws {
         let asOf = "\(ledger.asOf.year)年\(ledger.asOf.month)月\(ledger.asOf.day)日"
         let title = (ledger.plan.title.map { $0 + "落实情况台账" } ?? "\(ledger.plan.planYear)年工作任务落实情况台账") + "（截至\(asOf)）"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
@@ -36,7 +47,7 @@ public enum LedgerWorkbook {
                               cell: styles.centered, widths: [8, 18, 28, 10, 8, 70], filter: true)
         problems.setPrintSetup(PrintSetup(repeatRows: 1...1))
         try sourcesSheet(ledger, writer: writer, styles: styles)
-        if let history { try HistoryExport.addSheet(history, to: writer) }
+        if let history { try HistoryExport.addStatusSheet(ledger, round: history.round, earlier: history.earlier, to: writer) }
         try writer.close()
     }
 

@@ -59,6 +59,12 @@ public final class LedgerStore {
                 PRIMARY KEY (plan_version, id));
             """)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+            CREATE TABLE round_task (round INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE, task TEXT NOT NULL, status TEXT NOT NULL,
+                overdue INTEGER NOT NULL, PRIMARY KEY (round, task));
+            """)
+        }
         return migrator
     }
 
@@ -105,12 +111,13 @@ public final class LedgerStore {
         try db.execute(sql: "INSERT INTO plan_version (file, sha256, title, year, recorded_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [plan.file, sha256, plan.title, plan.planYear, Self.now()])
         let id = db.lastInsertedRowID
-        for (position, task) in plan.tasks.enumerated() {
-            try db.execute(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO task (plan_version, id, position, section, category, task, requirement, units_text, deadline, due, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, task.id, position, task.section, task.category?.original, task.task.original, task.requirement?.original,
-                             task.unitsText, task.deadline.text, task.deadline.due?.description, task.source.description])
+            """)
+        for (position, task) in plan.tasks.enumerated() {
+            try insert.execute(arguments: [id, task.id, position, task.section, task.category?.original, task.task.original, task.requirement?.original,
+                                           task.unitsText, task.deadline.text, task.deadline.due?.description, task.source.description])
         }
         for (position, unit) in plan.registry.units.enumerated() {
             try db.execute(sql: "INSERT INTO unit (name, position) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", arguments: [unit.name, position])
@@ -194,19 +201,25 @@ public final class LedgerStore {
             try db.execute(sql: "INSERT INTO round (label, as_of, plan_version, files_digest, recorded_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [label, result.asOf.description, plan, digest, Self.now()])
             let round = db.lastInsertedRowID
-            for file in result.returns {
-                try db.execute(sql: """
+            // Statements compiled once: a round of 200 units × 1,000 tasks is 200,000 rows.
+            let file = try db.cachedStatement(sql: """
                 INSERT INTO round_file (round, file, sha256, unit, saved, saved_from_file, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(round, file) DO NOTHING
-                """, arguments: [round, file.file, file.sha256, file.unit, file.saved, file.savedFromFile, file.unreadable])
+                """)
+            for summary in result.returns {
+                try file.execute(arguments: [round, summary.file, summary.sha256, summary.unit, summary.saved, summary.savedFromFile, summary.unreadable])
             }
+            let progress = try db.cachedStatement(sql: """
+                INSERT INTO progress (round, task, unit, status, text, percent, completed_on, evidence, remarks, source_file, source_sheet, source_cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let task = try db.cachedStatement(sql: "INSERT INTO round_task (round, task, status, overdue) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            for entry in result.entries { try task.execute(arguments: [round, entry.task.id, entry.status.rawValue, entry.overdue]) }
             for entry in result.entries {
                 for report in entry.progress {
-                    try db.execute(sql: """
-                    INSERT INTO progress (round, task, unit, status, text, percent, completed_on, evidence, remarks, source_file, source_sheet, source_cell)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [round, entry.task.id, report.unit, report.status?.rawValue, report.text, report.percent, report.completedOn,
-                                     report.evidence, report.remarks, report.source.file, report.source.sheet, report.source.cell?.description])
+                    try progress.execute(arguments: [round, entry.task.id, report.unit, report.status?.rawValue, report.text, report.percent,
+                                                     report.completedOn, report.evidence, report.remarks, report.source.file, report.source.sheet,
+                                                     report.source.cell?.description])
                 }
             }
             return outcome
@@ -307,6 +320,26 @@ public final class LedgerStore {
                 RoundSummary(label: row["label"], asOf: row["as_of"], files: row["files"], unitsReported: row["units"],
                              reports: row["reports"], recordedAt: row["recorded_at"])
             }
+        }
+    }
+
+    /// Each earlier round's status of every task, for the 历次进展 sheet: rounds other than `label` in as-of order,
+    /// statuses by task id (a task reworded since under its new id) and round label.
+    public func statusHistory(excluding label: String) throws -> (rounds: [String], statuses: [String: [String: (status: Status, overdue: Bool)]]) {
+        try database.read { db in
+            let rounds = try String.fetchAll(db, sql: "SELECT label FROM round WHERE label != ? ORDER BY as_of, label", arguments: [label])
+            var continued: [String: String] = [:]
+            for alias in try Row.fetchAll(db, sql: "SELECT id, previous_id FROM task_alias ORDER BY plan_version") { continued[alias["previous_id"]] = alias["id"] }
+            var statuses: [String: [String: (status: Status, overdue: Bool)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT r.label, t.task, t.status, t.overdue FROM round_task t JOIN round r ON t.round = r.id WHERE r.label != ?",
+                                        arguments: [label]) {
+                guard let status = Status(rawValue: row["status"]) else { continue }
+                var task: String = row["task"]
+                var steps = 0
+                while let next = continued[task], steps < 100 { task = next; steps += 1 }
+                statuses[task, default: [:]][row["label"]] = (status, row["overdue"])
+            }
+            return (rounds, statuses)
         }
     }
 

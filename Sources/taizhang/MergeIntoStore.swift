@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Reports
 import Store
 import Table
 
@@ -28,10 +29,10 @@ extension MergeCommand {
         return try store.previousRound(before: ledger.asOf.description, excluding: roundLabel(ledger))
     }
 
-    /// The 历次进展: the store's earlier rounds, then this one.
-    func history(_ ledger: LedgerResult, in path: String) throws -> [LedgerStore.HistoryRow] {
+    /// The 历次进展: each earlier round's status of every task, then this round's.
+    func history(_ ledger: LedgerResult, in path: String) throws -> LedgerWorkbook.History {
         let label = roundLabel(ledger)
-        return try LedgerStore(path: path).history().filter { $0.round != label } + LedgerStore.HistoryRow.rows(of: ledger, round: label)
+        return LedgerWorkbook.History(round: label, earlier: try LedgerStore(path: path).statusHistory(excluding: label))
     }
 
     func recordRound(_ ledger: LedgerResult, into path: String) throws {
