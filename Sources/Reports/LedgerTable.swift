@@ -18,7 +18,7 @@ public struct LedgerTable {
 
     /// The columns this ledger needs: a plan or unit column appears when some task or report fills it. With the
     /// previous round's `changes` (a ledger store), 本期进展 and 上期进展 stand side by side, then 变化.
-    public init(_ ledger: LedgerResult, changes: RoundChanges? = nil) {
+    public init(_ ledger: LedgerResult, changes: RoundChanges? = nil, periods: [String: [String: PeriodCheck]] = [:]) {
         let entries = ledger.entries
         let tasks = entries.map(\.task)
         var columns: [Column] = [
@@ -55,6 +55,11 @@ public struct LedgerTable {
             })
         }
         columns.append(Column(title: "完成状态", width: 10, centered: true) { entry, _ in entry.status.displayName })
+        if !periods.isEmpty {
+            columns.append(Column(title: "周期报送", width: 24, centered: false) { entry, _ in
+                (periods[entry.task.id] ?? [:]).sorted { $0.key < $1.key }.map { "【\($0.key)】\($0.value.text)" }.joined(separator: "\n")
+            })
+        }
         columns += Self.reportColumns(entries)
         columns += [
             Column(title: "是否逾期", width: 8, centered: true) { entry, _ in entry.overdue ? "是" : "否" },

@@ -31,14 +31,15 @@ public enum LedgerWorkbook {
 
     /// Writes the workbook to `path` (through a temporary file renamed into place); with the previous round's
     /// `changes`, 总台账 shows 上期进展 and 变化 beside this round's progress, and with a store's `history`
-    /// a 历次进展 sheet follows (a task's status round by round).
-    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil, history: History? = nil) throws {
+    /// a 历次进展 sheet follows (a task's status round by round); `periods` adds 周期报送 for recurring tasks.
+    public static func write(_ ledger: LedgerResult, to path: String, changes: RoundChanges? = nil, history: History? = nil,
+                             periods: [String: [String: PeriodCheck]] = [:]) throws {
         let asOf = "\(ledger.asOf.year)年\(ledger.asOf.month)月\(ledger.asOf.day)日"
         let title = (ledger.plan.title.map { $0 + "落实情况台账" } ?? "\(ledger.plan.planYear)年工作任务落实情况台账") + "（截至\(asOf)）"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
             title: title, creator: "Taizhang", custom: [(Merge.outputProperty, "总台账")])))
         let styles = Styles(writer)
-        try ledgerSheet(ledger, table: LedgerTable(ledger, changes: changes), title: title, writer: writer, styles: styles)
+        try ledgerSheet(ledger, table: LedgerTable(ledger, changes: changes, periods: periods), title: title, writer: writer, styles: styles)
         try summarySheet(ledger, asOf: asOf, writer: writer, styles: styles)
         try overdueSheet(ledger, writer: writer, styles: styles)
         try missingSheet(ledger, writer: writer, styles: styles)

@@ -343,6 +343,22 @@ public final class LedgerStore {
         }
     }
 
+    /// For the given tasks, the as-of dates of the rounds (other than `label`) in which each unit reported each.
+    public func reportDates(tasks: [String], excluding label: String) throws -> [String: [String: [CalendarDate]]] {
+        guard !tasks.isEmpty else { return [:] }
+        return try database.read { db in
+            var dates: [String: [String: [CalendarDate]]] = [:]
+            let list = "[" + tasks.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            for row in try Row.fetchAll(db, sql: """
+                SELECT DISTINCT p.task, p.unit, r.as_of FROM progress p JOIN round r ON p.round = r.id
+                WHERE r.label != ? AND p.task IN (SELECT value FROM json_each(?))
+                """, arguments: [label, list]) {
+                if let date = CalendarDate(iso: row["as_of"]) { dates[row["task"], default: [:]][row["unit"], default: []].append(date) }
+            }
+            return dates
+        }
+    }
+
     /// The number of rows of each table, for checks that a store is as it was.
     public func counts() throws -> [String: Int] {
         try database.read { db in

@@ -89,12 +89,12 @@ struct MergeCommand: ParsableCommand {
                 let staged = output + ".taizhang-\(UUID().uuidString).xlsx"
                 defer { try? FileManager.default.removeItem(atPath: staged) }
                 // With a store, this round is shown beside the one before it.
-                let changes = try into.flatMap { try previousRound(ledger, in: $0) }
-                try LedgerWorkbook.write(ledger, to: staged, changes: changes, history: try into.map { try history(ledger, in: $0) })
+                let changes = try into.flatMap { try previousRound(ledger, in: $0) }, periods = try into.map { try periodChecks(ledger, in: $0) } ?? [:]
+                try LedgerWorkbook.write(ledger, to: staged, changes: changes, history: try into.map { try history(ledger, in: $0) }, periods: periods)
                 var others: [OutputFile] = []
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try LedgerTable(ledger, changes: changes).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    try LedgerTable(ledger, changes: changes, periods: periods).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
                     others.append(file)
                 }
                 if let json {

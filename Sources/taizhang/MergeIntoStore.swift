@@ -35,6 +35,12 @@ extension MergeCommand {
         return LedgerWorkbook.History(round: label, earlier: try LedgerStore(path: path).statusHistory(excluding: label))
     }
 
+    /// Each recurring task checked period by period against the store's earlier rounds.
+    func periodChecks(_ ledger: LedgerResult, in path: String) throws -> [String: [String: PeriodCheck]] {
+        let recurring = ledger.entries.filter { if case .recurring = $0.task.deadline.kind { true } else { false } }.map(\.task.id)
+        return PeriodCheck.checks(ledger, earlier: try LedgerStore(path: path).reportDates(tasks: recurring, excluding: roundLabel(ledger)))
+    }
+
     func recordRound(_ ledger: LedgerResult, into path: String) throws {
         let store = try LedgerStore(path: path)
         let label = roundLabel(ledger)

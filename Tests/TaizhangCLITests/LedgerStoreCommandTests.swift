@@ -166,4 +166,40 @@ struct LedgerStoreCommandTests {
         let previous = row[rows[0].firstIndex(of: "上期进展（2023-07）")!]
         #expect(previous.contains("【法规科】已完成") && previous.contains("【政务科】"), "\(previous)")
     }
+
+    @Test("a monthly task checked period by period over the rounds: this month reported, February's report missed")
+    func recurring() throws {
+        let dir = NSTemporaryDirectory() + "store-recurring-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let plan = dir + "/2023年重点工作.xlsx", store = dir + "/台账.db"
+        // A plan with a monthly report and a one-off task; 法规科's template filled in as a unit would.
+        _ = try Openpyxl.output(of: """
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(['2023年重点工作任务']); ws.append(['序号', '工作任务', '牵头单位', '完成时限'])
+            ws.append([1, '报送政务公开工作进展情况', '法规科', '每月25日前']); ws.append([2, '完成年度报告', '法规科', '12月底前'])
+            wb.save(sys.argv[1])
+            """, [plan])
+        #expect(try CLI.run(["split", plan, "-o", dir + "/templates"]).status == 0)
+        let template = dir + "/templates/法规科-任务反馈表.xlsx", filled = dir + "/法规科-任务反馈表.xlsx"
+        _ = try Openpyxl.output(of: """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+            header = next(r for r in ws.iter_rows() if any(c.value == '进展情况' for c in r))
+            column = next(c.column for c in header if c.value == '进展情况')
+            for row in range(header[0].row + 1, ws.max_row + 1):
+                if ws.cell(row, 1).value: ws.cell(row, column).value = '已按时报送。'
+            wb.save(sys.argv[2])
+            """, [template, filled])
+        #expect(try CLI.run(["ledger", "init", plan, "-o", store]).status == 0)
+        for (asOf, round) in [("2023-01-20", "2023-01"), ("2023-03-20", "2023-03")] {
+            let merged = try CLI.run(["merge", plan, filled, "--as-of", asOf, "-o", dir + "/\(round).xlsx", "--csv", dir + "/\(round).csv",
+                                      "--into", store, "--round", round, "-q"])
+            #expect(merged.status <= 1, "\(merged.stderr)")
+        }
+        let rows = Array(CSVReader(try String(contentsOfFile: dir + "/2023-03.csv", encoding: .utf8))).map(\.fields)
+        let column = try #require(rows[0].firstIndex(of: "周期报送"), "\(rows[0])")
+        #expect(rows[1][column] == "【法规科】本期已报；漏报 1 期（截止 2月25日）", "\(rows[1])")
+        #expect(rows[2][column] == "", "the one-off task has no periods")
+    }
 }
