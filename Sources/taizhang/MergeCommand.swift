@@ -65,8 +65,10 @@ struct MergeCommand: ParsableCommand {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     overrides[parts[0]] = parts[1]
                 }
-                let options = try withExtensions(MergeOptions(asOf: asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today(),
-                                                              plan: try planOptions.options(global), units: overrides))
+                let day = asOf.flatMap { CalendarDate(iso: $0) } ?? Self.today()
+                let stored = try into.map { try StoreRound(path: $0, round: round, asOf: day, plan: plan) }
+                let plain = MergeOptions(asOf: day, plan: try planOptions.options(global), units: overrides)
+                let options = try stored?.extending(plain) ?? plain
                 let planLines = PlanProgressLines(quiet: global.quiet)
                 var returnsLine: ProgressLine?
                 // Cleared on failure too, so that an error starts on a clean line.
@@ -88,13 +90,13 @@ struct MergeCommand: ParsableCommand {
                 // All of the outputs or none: each is written aside, and put in place only once every one is written.
                 let staged = output + ".taizhang-\(UUID().uuidString).xlsx"
                 defer { try? FileManager.default.removeItem(atPath: staged) }
-                // With a store, this round is shown beside the one before it.
-                let changes = try into.flatMap { try previousRound(ledger, in: $0) }, periods = try into.map { try periodChecks(ledger, in: $0) } ?? [:]
-                try LedgerWorkbook.write(ledger, to: staged, changes: changes, history: try into.map { try history(ledger, in: $0) }, periods: periods)
+                let views = try stored?.views(ledger, quiet: global.quiet)
+                try LedgerWorkbook.write(ledger, to: staged, changes: views?.changes, history: views?.history, periods: views?.periods ?? [:])
                 var others: [OutputFile] = []
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try LedgerTable(ledger, changes: changes, periods: periods).writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
+                    let table = LedgerTable(ledger, changes: views?.changes, periods: views?.periods ?? [:])
+                    try table.writeCSV(ledger, to: try CSVWriter(encoding: .utf8BOM) { try file.write($0) })
                     others.append(file)
                 }
                 if let json {
@@ -102,12 +104,14 @@ struct MergeCommand: ParsableCommand {
                     try LedgerJSON.encode(ledger).withUnsafeBytes { try file.write($0) }
                     others.append(file)
                 }
+                // The round is in the store before the outputs are in place: a store that cannot take it leaves no ledger.
+                let outcome = try stored?.record(ledger)
                 guard rename(staged, output) == 0 else {
                     throw OutputError(path: output, detail: String(cString: strerror(errno)))
                 }
                 for file in others { try file.commit() }
                 if !global.quiet { print(Self.summaryText(ledger)) }
-                if let into { try recordRound(ledger, into: into) }
+                if let stored, let outcome, !global.quiet { print(stored.message(outcome)) }
                 return ledger.issues.contains { $0.severity == .error }
             } catch let error as ExitCode {
                 throw error
