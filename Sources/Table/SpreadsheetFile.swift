@@ -33,7 +33,8 @@ public final class SpreadsheetFile {
     public let sheets: [Sheet]
     /// The most memory one sheet's grid may take.
     public let budget: ReadBudget
-    private let workbook: Workbook?
+    /// The .xlsx/.xlsm workbook, for callers that stream its sheets; nil for the other formats.
+    public let workbook: Workbook?
     /// The .xls/.et workbook, for callers that keep its number formats.
     public let legacy: XLSWorkbook?
     /// A document's tables (Word, web page), for the sheets 表1, 表2, ….

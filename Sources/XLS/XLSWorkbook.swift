@@ -23,9 +23,6 @@ public final class XLSWorkbook {
     private let formats: [Int: String]
     private let text: CodePage
 
-    /// Whether bytes start like a compound file, the container of .xls and .et.
-    public static func isCompoundFile(_ head: [UInt8]) -> Bool { head.starts(with: CompoundFile.signature) }
-
     /// Reads the file's container and its workbook globals; sheets are read on demand.
     public convenience init(path: String, displayName: String? = nil) throws(XLSReadError) {
         let name = displayName ?? path
@@ -83,14 +80,6 @@ public final class XLSWorkbook {
         return xfFormats[style]
     }
 
-    /// The sheet with this name, or with this 1-based position when the text is a number that is not a sheet name.
-    public func sheet(named name: String) -> SheetInfo? {
-        if let sheet = sheets.first(where: { $0.name == name }) { return sheet }
-        if let n = Int(name), n >= 1, n <= sheets.count { return sheets[n - 1] }
-        return nil
-    }
-
-    /// A sheet's rows in order, each row's cells in column order, and its merged ranges; chart sheets have none.
     /// With `cellLimit`, a sheet of more cells stops with `tooManyCells`, so a caller's memory budget holds.
     public func read(_ sheet: SheetInfo, cellLimit: Int = .max) throws(XLSReadError) -> SheetContent {
         guard let index = sheets.firstIndex(of: sheet) else { throw XLSReadError(file: displayName, sheet: sheet.name, .corrupt("没有这个工作表")) }

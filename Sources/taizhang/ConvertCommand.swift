@@ -110,7 +110,7 @@ struct ConvertCommand: ParsableCommand {
     private func convertWorkbook() throws {
         let file = try SpreadsheetFile.open(input, budget: global.budget)
         if let sheets = try file.wholeSheets() { return try convertWhole(file, sheets) }
-        let workbook = try Workbook(path: input)
+        let workbook = try file.workbook ?? Workbook(path: input)
         switch outputFormat {
         case .xlsx:
             do {

@@ -2,11 +2,9 @@ import Table
 import XLSX
 
 extension WorkbookReport {
-    /// A file read whole (.xls/.et, a Word document's tables); nil for the formats that stream.
-    init?(whole path: String) throws {
-        let file = try SpreadsheetFile.open(path)
-        guard let contents = try file.wholeSheets() else { return nil }
-        self.file = path
+    /// A file read whole (.xls/.et, a Word document's or a page's tables), from its sheets as read.
+    init(whole file: SpreadsheetFile, _ contents: [SheetContent]) {
+        self.file = file.path
         switch file.format {
         case .xls: application = file.legacy?.biffVersion == 5 ? "Excel 5.0/95 (.xls, BIFF5)" : "Excel 97–2003 (.xls, BIFF8)"
         case .docx: application = "Word 文档（.docx），每个表格为一个工作表"

@@ -1,3 +1,4 @@
+import Table
 import XLSX
 
 /// What `inspect` says about a workbook, gathered by reading every worksheet once.
@@ -22,11 +23,12 @@ struct WorkbookReport {
     let sheets: [Sheet]
 
     init(path: String) throws {
-        if let whole = try WorkbookReport(whole: path) {
-            self = whole
+        let opened = try SpreadsheetFile.open(path)
+        if let contents = try opened.wholeSheets() {
+            self = WorkbookReport(whole: opened, contents)
             return
         }
-        let workbook = try Workbook(path: path)
+        let workbook = try opened.workbook ?? Workbook(path: path)
         file = path
         application = workbook.application
         applicationVersion = workbook.applicationVersion
