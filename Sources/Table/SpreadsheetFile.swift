@@ -62,6 +62,7 @@ public final class SpreadsheetFile {
         let named = lower.hasSuffix(".htm") || lower.hasSuffix(".html")
         if signature == .other, try named || WebPage.looksLikeHTML(Self.head(path)) {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            // libxml2 builds the whole page as a tree, a few times the size of its bytes.
             if size > budget.bytes / 4 { throw FileTooLarge(location: SourceLocation(file: path), budget: budget) }
             let page = try WebPage(path: path)
             return SpreadsheetFile(path: path, format: .html, facts: FileFacts(path: path, modified: nil, producer: nil, customProperties: [:]),
