@@ -86,4 +86,25 @@ struct ChartTests {
         shown.hideEmptyInLegend = false
         #expect(shown.emptyLegendEntries.isEmpty)
     }
+
+    @Test("a line chart of a rate: markers, percent labels above the points, percent axis from 0 to 1, cached values")
+    func line() throws {
+        let range = Chart.reference(sheet: "简报", CellRange("F3:F5")!)
+        let chart = Chart(kind: .line, title: "完成率变化", categories: ["2023-07", "2023-08", "2023-09"],
+                          categoriesRange: Chart.reference(sheet: "简报", CellRange("A3:A5")!),
+                          series: [.init(name: "完成率", values: [0.25, 0.5, 0.75], valuesRange: range, color: "08519C")],
+                          showLegend: false, valueFormat: "0.0%", valueAxisBounds: 0...1)
+        let xml = String(decoding: ChartPart.xml(chart), as: UTF8.self)
+        for fragment in ["<c:lineChart><c:grouping val=\"standard\"/>", "<c:marker><c:symbol val=\"circle\"/>", "<a:ln w=\"28575\" cap=\"rnd\">",
+                         "<c:numFmt formatCode=\"0.0%\" sourceLinked=\"0\"/><c:dLblPos val=\"t\"/>", "<c:max val=\"1\"/><c:min val=\"0\"/>",
+                         "<c:formatCode>0.0%</c:formatCode>", "<c:pt idx=\"2\"><c:v>0.75</c:v></c:pt>", "<c:pt idx=\"1\"><c:v>2023-08</c:v></c:pt>",
+                         "<c:smooth val=\"0\"/></c:ser>", "<c:crossBetween val=\"midCat\"/>"] {
+            #expect(xml.contains(fragment), "\(fragment)")
+        }
+        #expect(!xml.contains("<c:legend>"))
+        #expect(!xml.contains("invertIfNegative"))
+        // The schema's order inside a line series: spPr, marker, then cat and val, then smooth.
+        let order = ["<c:spPr>", "<c:marker>", "<c:cat>", "<c:val>", "<c:smooth"].map { xml.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+    }
 }

@@ -5,6 +5,8 @@ public struct Chart: Sendable, Equatable {
         case bar(horizontal: Bool, stacked: Bool)
         /// A ring of slices, one per category, from the first series.
         case doughnut
+        /// Lines with a marker on each point, categories left to right (rounds over time).
+        case line
     }
 
     /// One series: its name, the cells its values come from, and the values themselves (cached in the
@@ -40,9 +42,14 @@ public struct Chart: Sendable, Equatable {
     public var showDataLabels = true
     /// Leave out of the legend what shows nothing: a series of zeros, a slice of zero.
     public var hideEmptyInLegend = false
+    /// The number format of the values, their labels and axis (`0.0%` for rates); `General` by default.
+    public var valueFormat = "General"
+    /// Fixed ends of the value axis (0 and 1 for a rate), else chosen by the viewer.
+    public var valueAxisBounds: ClosedRange<Double>?
 
     public init(kind: Kind, title: String?, categories: [String], categoriesRange: String, series: [Series],
-                showLegend: Bool = true, showDataLabels: Bool = true, hideEmptyInLegend: Bool = false) {
+                showLegend: Bool = true, showDataLabels: Bool = true, hideEmptyInLegend: Bool = false,
+                valueFormat: String = "General", valueAxisBounds: ClosedRange<Double>? = nil) {
         self.kind = kind
         self.title = title
         self.categories = categories
@@ -51,13 +58,15 @@ public struct Chart: Sendable, Equatable {
         self.showLegend = showLegend
         self.showDataLabels = showDataLabels
         self.hideEmptyInLegend = hideEmptyInLegend
+        self.valueFormat = valueFormat
+        self.valueAxisBounds = valueAxisBounds
     }
 
     /// The legend entries left out: series of zeros (bars), or slices of zero (a doughnut, whose legend lists points).
     var emptyLegendEntries: [Int] {
         guard hideEmptyInLegend else { return [] }
         switch kind {
-        case .bar: return series.indices.filter { series[$0].values.allSatisfy { $0 == 0 } }
+        case .bar, .line: return series.indices.filter { series[$0].values.allSatisfy { $0 == 0 } }
         case .doughnut: return series.first.map { first in first.values.indices.filter { first.values[$0] == 0 } } ?? []
         }
     }

@@ -22,17 +22,16 @@ enum ChartPart {
             XMLBytes.append("<c:gapWidth val=\"60\"/>", to: &out)
             if stacked { XMLBytes.append("<c:overlap val=\"100\"/>", to: &out) }
             XMLBytes.append("<c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:barChart>", to: &out)
-            // Horizontal bars list categories top to bottom, as a table reads.
-            XMLBytes.append("<c:catAx><c:axId val=\"500000001\"/><c:scaling><c:orientation val=\"", to: &out)
-            XMLBytes.append(horizontal ? "maxMin" : "minMax", to: &out)
-            XMLBytes.append("\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
-            XMLBytes.append(horizontal ? "l" : "b", to: &out)
-            XMLBytes.append("\"/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>", to: &out)
-            XMLBytes.append("<c:valAx><c:axId val=\"500000002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
-            XMLBytes.append(horizontal ? "b" : "l", to: &out)
-            XMLBytes.append("\"/><c:majorGridlines/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000001\"/>", to: &out)
-            XMLBytes.append(horizontal ? "<c:crosses val=\"max\"/>" : "<c:crosses val=\"autoZero\"/>", to: &out)
-            XMLBytes.append("<c:crossBetween val=\"between\"/></c:valAx>", to: &out)
+            appendAxes(chart, horizontal: horizontal, to: &out)
+        case .line:
+            XMLBytes.append("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>", to: &out)
+            for (i, series) in chart.series.enumerated() { appendSeries(series, index: i, chart: chart, to: &out) }
+            if chart.showDataLabels {
+                XMLBytes.append("<c:dLbls><c:numFmt formatCode=\"", to: &out); XMLBytes.appendAttribute(chart.valueFormat, to: &out)
+                XMLBytes.append("\" sourceLinked=\"0\"/><c:dLblPos val=\"t\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>", to: &out)
+            }
+            XMLBytes.append("<c:marker val=\"1\"/><c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:lineChart>", to: &out)
+            appendAxes(chart, horizontal: false, to: &out)
         case .doughnut:
             XMLBytes.append("<c:doughnutChart><c:varyColors val=\"1\"/>", to: &out)
             if let series = chart.series.first { appendSeries(series, index: 0, chart: chart, to: &out) }
@@ -52,6 +51,28 @@ enum ChartPart {
         return out
     }
 
+    /// The category and value axes of a bar or line chart; horizontal bars list categories top to bottom, as a table reads.
+    private static func appendAxes(_ chart: Chart, horizontal: Bool, to out: inout [UInt8]) {
+        XMLBytes.append("<c:catAx><c:axId val=\"500000001\"/><c:scaling><c:orientation val=\"", to: &out)
+        XMLBytes.append(horizontal ? "maxMin" : "minMax", to: &out)
+        XMLBytes.append("\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
+        XMLBytes.append(horizontal ? "l" : "b", to: &out)
+        XMLBytes.append("\"/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>", to: &out)
+        XMLBytes.append("<c:valAx><c:axId val=\"500000002\"/><c:scaling><c:orientation val=\"minMax\"/>", to: &out)
+        if let bounds = chart.valueAxisBounds {
+            XMLBytes.append("<c:max val=\"", to: &out); XMLBytes.append(bounds.upperBound, to: &out)
+            XMLBytes.append("\"/><c:min val=\"", to: &out); XMLBytes.append(bounds.lowerBound, to: &out); XMLBytes.append("\"/>", to: &out)
+        }
+        XMLBytes.append("</c:scaling><c:delete val=\"0\"/><c:axPos val=\"", to: &out)
+        XMLBytes.append(horizontal ? "b" : "l", to: &out)
+        XMLBytes.append("\"/><c:majorGridlines/><c:numFmt formatCode=\"", to: &out)
+        XMLBytes.appendAttribute(chart.valueFormat, to: &out)
+        XMLBytes.append(chart.valueFormat == "General" ? "\" sourceLinked=\"1\"/>" : "\" sourceLinked=\"0\"/>", to: &out)
+        XMLBytes.append("<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500000001\"/>", to: &out)
+        XMLBytes.append(horizontal ? "<c:crosses val=\"max\"/>" : "<c:crosses val=\"autoZero\"/>", to: &out)
+        XMLBytes.append(chart.kind == .line ? "<c:crossBetween val=\"midCat\"/></c:valAx>" : "<c:crossBetween val=\"between\"/></c:valAx>", to: &out)
+    }
+
     private static func appendSeries(_ series: Chart.Series, index: Int, chart: Chart, to out: inout [UInt8]) {
         XMLBytes.append("<c:ser><c:idx val=\"", to: &out); XMLBytes.append(index, to: &out)
         XMLBytes.append("\"/><c:order val=\"", to: &out); XMLBytes.append(index, to: &out); XMLBytes.append("\"/><c:tx>", to: &out)
@@ -64,7 +85,11 @@ enum ChartPart {
             XMLBytes.append("<c:v>", to: &out); XMLBytes.appendText(series.name, to: &out); XMLBytes.append("</c:v>", to: &out)
         }
         XMLBytes.append("</c:tx>", to: &out)
-        if let color = series.color {
+        if let color = series.color, chart.kind == .line {
+            XMLBytes.append("<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"", to: &out); XMLBytes.appendAttribute(color, to: &out)
+            XMLBytes.append("\"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/><c:spPr><a:solidFill><a:srgbClr val=\"", to: &out)
+            XMLBytes.appendAttribute(color, to: &out); XMLBytes.append("\"/></a:solidFill></c:spPr></c:marker>", to: &out)
+        } else if let color = series.color {
             XMLBytes.append("<c:spPr><a:solidFill><a:srgbClr val=\"", to: &out); XMLBytes.appendAttribute(color, to: &out)
             XMLBytes.append("\"/></a:solidFill></c:spPr>", to: &out)
         }
@@ -83,13 +108,14 @@ enum ChartPart {
             XMLBytes.appendText(category, to: &out); XMLBytes.append("</c:v></c:pt>", to: &out)
         }
         XMLBytes.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>", to: &out); XMLBytes.appendText(series.valuesRange, to: &out)
-        XMLBytes.append("</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"", to: &out)
+        XMLBytes.append("</c:f><c:numCache><c:formatCode>", to: &out); XMLBytes.appendText(chart.valueFormat, to: &out)
+        XMLBytes.append("</c:formatCode><c:ptCount val=\"", to: &out)
         XMLBytes.append(series.values.count, to: &out); XMLBytes.append("\"/>", to: &out)
         for (i, value) in series.values.enumerated() {
             XMLBytes.append("<c:pt idx=\"", to: &out); XMLBytes.append(i, to: &out); XMLBytes.append("\"><c:v>", to: &out)
             XMLBytes.append(value, to: &out); XMLBytes.append("</c:v></c:pt>", to: &out)
         }
-        XMLBytes.append("</c:numCache></c:numRef></c:val></c:ser>", to: &out)
+        XMLBytes.append(chart.kind == .line ? "</c:numCache></c:numRef></c:val><c:smooth val=\"0\"/></c:ser>" : "</c:numCache></c:numRef></c:val></c:ser>", to: &out)
     }
 
     private static func appendLabels(_ show: Bool, percent: Bool, to out: inout [UInt8]) {
