@@ -31,4 +31,16 @@ struct PeriodCheckTests {
         #expect(check?.missed == [])
         #expect(PeriodCheck.check(Recurrence(frequency: .weekly, rule: .weekday(5)), year: 2023, asOf: Self.date("2023-07-05"), reportedOn: []) == nil)
     }
+
+    @Test("periods before the first recorded round are not missed: nobody kept the ledger then")
+    func sinceFirstRound() throws {
+        let monthly = Recurrence(frequency: .monthly, rule: .day(25))
+        let reported = ["2023-07-10", "2023-08-10", "2023-12-15"].map(Self.date)
+        let check = try #require(PeriodCheck.check(monthly, year: 2023, asOf: Self.date("2023-12-15"), reportedOn: reported, since: Self.date("2023-07-10")))
+        #expect(check.missed == ["2023-09-25", "2023-10-25", "2023-11-25"].map(Self.date))
+        let whole = try #require(PeriodCheck.check(monthly, year: 2023, asOf: Self.date("2023-12-15"), reportedOn: reported))
+        #expect(whole.missed.count == 9)
+        // A first round in an earlier year: every period of the plan's year counts.
+        #expect(PeriodCheck.check(monthly, year: 2023, asOf: Self.date("2023-03-01"), reportedOn: [], since: Self.date("2022-11-01"))?.missed.count == 2)
+    }
 }

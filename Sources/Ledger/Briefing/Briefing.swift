@@ -53,6 +53,8 @@ public struct Briefing: Sendable {
     public var reporting: [Reporting]
     /// False for a plan with no deadline at all (no 完成时限 column): no 逾期 or 到期 figure is shown.
     public var setsDeadlines: Bool
+    /// Written from the ledger store: the rounds' completion rates, changes since the last round, extension requests.
+    public var rounds: RoundHistory?
 
     /// "截至X月X日，N项任务中已完成a项（x%），推进中b项，滞后c项，逾期d项，未启动e项，未报送f项，其中长期推进的g项按报送的
     /// 进展计；m个单位已报送，k个单位未报送。" Its counts are the 总台账's statuses (the 汇总's 合计 line).
@@ -72,7 +74,9 @@ public struct Briefing: Sendable {
 
     /// The briefing of a ledger; `asOf` overrides the ledger's own date, `dueSoonDays` sets the 临期 window and
     /// `reportBy`, the last day for returns, tells on-time from late ones.
-    public init(_ ledger: LedgerResult, asOf override: CalendarDate? = nil, dueSoonDays: Int = 15, reportBy: CalendarDate? = nil) {
+    public init(_ ledger: LedgerResult, asOf override: CalendarDate? = nil, dueSoonDays: Int = 15, reportBy: CalendarDate? = nil,
+                rounds: RoundHistory? = nil) {
+        self.rounds = rounds
         let asOf = override ?? ledger.asOf
         self.asOf = asOf
         planYear = ledger.plan.planYear
@@ -194,6 +198,25 @@ public struct Briefing: Sendable {
         for unit in reporting where !unit.corrections.isEmpty {
             lines.append("\(unit.unit)另报送更正：\(unit.corrections.joined(separator: "、"))，台账按最新一份合并，是否按时按第一份判断。")
         }
+        if let rounds { lines += Self.roundLines(rounds) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 六 to 八 of the text, from the ledger store: the rate round by round, per-unit changes, extension requests.
+    static func roundLines(_ rounds: RoundHistory) -> [String] {
+        var lines = ["", "六、完成率变化"]
+        lines += rounds.points.map { "\($0.round)（截至\($0.asOf)）：已完成\($0.completed)/\($0.tasks)项，" + String(format: "%.1f%%", $0.rate * 100) + "，逾期\($0.overdue)项。" }
+        lines += ["", "七、各单位较上期变化"]
+        if let previous = rounds.previousRound {
+            lines.append("与\(previous)相比：")
+            lines += rounds.unitChanges.map { "\($0.unit)：\($0.summary)。" }
+        } else {
+            lines.append("本轮是第一轮，无上期可比。")
+        }
+        lines += ["", "八、申请延期（\(rounds.requests.count)项）"]
+        lines += rounds.requests.isEmpty ? ["无。"] : rounds.requests.enumerated().map { i, request in
+            "\(i + 1). \(request.taskText)：\(request.description)" + (request.approved ? "（已批准）" : "（待批准）") + "。"
+        }
+        return lines
     }
 }

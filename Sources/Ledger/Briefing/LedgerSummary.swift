@@ -19,6 +19,8 @@ public struct LedgerSummary: Sendable {
         /// Tasks due by the as-of date, and of those the completed ones (ongoing tasks are not due).
         public var due: Int
         public var completedDue: Int
+        /// The ids of its tasks in the 逾期 bucket, for what changed since the last round.
+        public var overdueTasks: Set<String> = []
 
         /// 到期完成率, nil when nothing is due yet.
         public var rate: Double? { due == 0 ? nil : Double(completedDue) / Double(due) }
@@ -51,6 +53,7 @@ public struct LedgerSummary: Sendable {
             let reports = unit.map(own.statuses(of:))
             var counts: [Bucket: Int] = [:]
             var due = 0, completedDue = 0, ongoing = 0
+            var overdueTasks = Set<String>()
             for index in indices {
                 let deadline = entries[index].task.deadline, dueDate = entries[index].task.due
                 let isDue = dueDate.map { $0 <= asOf } ?? false
@@ -60,9 +63,11 @@ public struct LedgerSummary: Sendable {
                 if case .ongoing = deadline.kind { ongoing += 1 }
                 if isDue { due += 1 }
                 if bucket == .completed && isDue { completedDue += 1 }
+                if bucket == .overdue { overdueTasks.insert(entries[index].task.id) }
             }
             var line = Line(unit: unit ?? "合计", leadTasks: indices.count, counts: counts, due: due, completedDue: completedDue)
             line.ongoingTasks = ongoing
+            line.overdueTasks = overdueTasks
             return line
         }
         var byLead: [String: [Int]] = [:]

@@ -1,6 +1,6 @@
 /// A deadline the office moved (`ledger extend`): the plan's own deadline stays as written, overdue is judged
 /// against this one, and the ledger says so.
-public struct DeadlineExtension: Sendable, Hashable {
+public struct DeadlineExtension: Sendable, Hashable, Codable {
     /// The adjusted deadline.
     public var due: CalendarDate
     /// Why, as the office approved it.

@@ -13,8 +13,10 @@ public struct PeriodCheck: Sendable, Hashable {
     }
 
     /// The check of a recurrence in `year` on `asOf`, given the as-of dates of the rounds in which the unit reported
-    /// the task; nil for weekly work, which rounds are too far apart to check.
-    public static func check(_ recurrence: Recurrence, year: Int, asOf: CalendarDate, reportedOn: [CalendarDate]) -> PeriodCheck? {
+    /// the task; nil for weekly work, which rounds are too far apart to check. Periods before `since`, the first
+    /// round the ledger recorded, are not counted as missed: nobody was keeping the ledger then.
+    public static func check(_ recurrence: Recurrence, year: Int, asOf: CalendarDate, reportedOn: [CalendarDate],
+                             since: CalendarDate? = nil) -> PeriodCheck? {
         let months: Int
         switch recurrence.frequency {
         case .monthly: months = 1
@@ -27,7 +29,10 @@ public struct PeriodCheck: Sendable, Hashable {
         let reported = Set(reportedOn.compactMap(period))
         let dues = recurrence.occurrences(in: year)
         let current = period(asOf) ?? (asOf.year > year ? dues.count : -1)
-        let missed = dues.enumerated().filter { index, due in index < current && due < asOf && !reported.contains(index) }.map(\.element)
+        let first = since.map { period($0) ?? ($0.year > year ? dues.count : 0) } ?? 0
+        let missed = dues.enumerated().filter { index, due in
+            index >= first && index < current && due < asOf && !reported.contains(index)
+        }.map(\.element)
         return PeriodCheck(reportedThisPeriod: reported.contains(current), missed: missed)
     }
 }
@@ -35,14 +40,14 @@ public struct PeriodCheck: Sendable, Hashable {
 extension PeriodCheck {
     /// Every recurring task of a ledger checked for each unit expected to report it, by task id and unit: `earlier`
     /// gives the as-of dates of earlier rounds in which each unit reported each task; this round counts for the
-    /// units that reported now.
-    public static func checks(_ ledger: LedgerResult, earlier: [String: [String: [CalendarDate]]]) -> [String: [String: PeriodCheck]] {
+    /// units that reported now; `since` is the first round's as-of date.
+    public static func checks(_ ledger: LedgerResult, earlier: [String: [String: [CalendarDate]]], since: CalendarDate? = nil) -> [String: [String: PeriodCheck]] {
         var checks: [String: [String: PeriodCheck]] = [:]
         for entry in ledger.entries {
             guard case .recurring(let recurrence) = entry.task.deadline.kind else { continue }
             for unit in entry.reported + entry.missing {
                 let dates = (earlier[entry.task.id]?[unit] ?? []) + (entry.reported.contains(unit) ? [ledger.asOf] : [])
-                checks[entry.task.id, default: [:]][unit] = check(recurrence, year: ledger.plan.planYear, asOf: ledger.asOf, reportedOn: dates)
+                checks[entry.task.id, default: [:]][unit] = check(recurrence, year: ledger.plan.planYear, asOf: ledger.asOf, reportedOn: dates, since: since)
             }
         }
         return checks
