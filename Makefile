@@ -29,6 +29,7 @@ bench: release
 	@bash bench/write/run-write.sh
 	@bash bench/run-ledger.sh
 	@bash bench/run-xls.sh
+	@bash bench/run-rounds.sh
 
 fuzz: setup
 	@bash fuzz/run.sh $(FUZZ_SECONDS)

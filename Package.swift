@@ -45,7 +45,7 @@ let package = Package(
         // Reporting rounds: a ledger that remembers, in SQLite (the store is never needed to read a workbook).
         .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
-        .target(name: "Reports", dependencies: ["Ledger", "Store", "Table", "XLSX", "CSV"]),
+        .target(name: "Reports", dependencies: ["Ledger", "Store", "Table", "XLSX", "CSV", "CZlib"]),
         .executableTarget(name: "taizhang", dependencies: [
             "XLSX", "CSV", "Table", "Ledger", "Reports", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Table", "XLSX", "CSV", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Store", "Table", "XLSX", "CSV", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "XLS", "Table", "Ledger", "Reports", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger", "Table", "TestSupport"]),

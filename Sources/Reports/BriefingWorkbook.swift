@@ -5,13 +5,15 @@ import XLSX
 /// charts, and the overdue, due-soon and reporting lists.
 public enum BriefingWorkbook {
     struct Styles {
-        let title, headline, section, header, body, centered, centeredWrap, percent, alert, note: StyleID
+        let title, headline, section, header, body, centered, centeredWrap, percent, alert, note, signed: StyleID
 
-        init(_ writer: WorkbookWriter) {
+        /// `rounds`: the briefing has the store's parts, which alone use the signed style.
+        init(_ writer: WorkbookWriter, rounds: Bool) {
             (title, headline, section) = (writer.style(HouseStyle.title), writer.style(HouseStyle.headline), writer.style(HouseStyle.section))
             (header, body, centered) = (writer.style(HouseStyle.header), writer.style(HouseStyle.body), writer.style(HouseStyle.centeredLine))
             (percent, alert, note) = (writer.style(HouseStyle.percent), writer.style(HouseStyle.alert), writer.style(HouseStyle.smallNote))
             centeredWrap = writer.style(HouseStyle.centered)
+            signed = rounds ? writer.style(HouseStyle.signed) : centered
         }
     }
 
@@ -21,7 +23,7 @@ public enum BriefingWorkbook {
         let title = "\(briefing.planYear)年工作任务落实情况简报"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
             title: title, creator: "Taizhang", custom: [(Merge.outputProperty, "简报")])))
-        let styles = Styles(writer)
+        let styles = Styles(writer, rounds: briefing.rounds != nil)
         let sheet = try writer.addSheet(sheetName)
         // Widths and merges come before the rows so that rows are sized for the text that shows; the unit
         // column fits the longest names of a city's units (市政务服务大厅管理中心) on one line.
@@ -39,10 +41,15 @@ public enum BriefingWorkbook {
         addCharts(briefing, to: sheet, totalRow: totalRow)
 
         var row = totalRow + 3
+        if let rounds = briefing.rounds {
+            try trend(rounds, sheet: sheet, row: &row, styles: styles)
+            try unitChanges(rounds, sheet: sheet, row: &row, styles: styles)
+        }
         try list("逾期清单", briefing.overdue, daysHeader: "逾期天数", sheet: sheet, row: &row, styles: styles)
         try list("临期提醒", briefing.dueSoon, daysHeader: "剩余天数", sheet: sheet, row: &row, styles: styles)
         try flagged("滞后清单", briefing.lagging, sheet: sheet, row: &row, styles: styles)
         try flagged("未启动清单", briefing.notStarted, sheet: sheet, row: &row, styles: styles)
+        if let rounds = briefing.rounds { try requests(rounds, sheet: sheet, row: &row, styles: styles) }
         try reporting(briefing.reporting, sheet: sheet, row: row, styles: styles)
         sheet.setPrintSetup(PrintSetup(landscape: true, fitToWidth: true, repeatRows: nil, pageNumbers: true))
         try writer.close()

@@ -11,6 +11,8 @@ enum HouseStyle {
     /// Centred on one line: numbers and short words in the briefing's table.
     static let centeredLine = CellFormat(border: true, horizontal: .center, vertical: .top)
     static let percent = CellFormat(border: true, horizontal: .center, numberFormat: "0.0%")
+    /// A change between rounds: +2, -1, 0.
+    static let signed = CellFormat(border: true, horizontal: .center, vertical: .top, numberFormat: "+0;-0;0")
     static let note = CellFormat(italic: true, wrap: true)
     static let smallNote = CellFormat(italic: true, fontSize: 9, wrap: true)
     static let headline = CellFormat(fontSize: 12, vertical: .center, wrap: true)

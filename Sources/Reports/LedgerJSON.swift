@@ -87,6 +87,8 @@ struct TaskRecord: Codable {
     var source: SourceRecord
     /// The plan's other columns of the row (序号, 责任领导, 备注, …).
     var extras: [PlanExtra]?
+    /// The deadline as the office moved it (`ledger extend`): `{"due", "reason", "count"}`.
+    var extended: DeadlineExtension?
     // The ledger's fields; absent from the plan's JSON (`validate --format json`).
     var progress: [ProgressRecord]?
     var status: Status?
@@ -105,6 +107,7 @@ struct TaskRecord: Codable {
         deadline = task.deadline
         source = SourceRecord(task.source)
         extras = task.extras.isEmpty ? nil : task.extras
+        extended = task.extended
     }
 
     init(_ entry: LedgerEntry) {
@@ -121,6 +124,7 @@ struct TaskRecord: Codable {
                             requirement: requirement.map(NormalizedText.init), units: UnitAssignment(references: units, primary: nil, flags: []),
                             unitsText: unitsText, deadline: deadline, source: source.location)
         task.extras = extras ?? []
+        task.extended = extended
         return task
     }
 
@@ -136,6 +140,7 @@ struct TaskRecord: Codable {
         try c.encode(deadline, forKey: .deadline)
         try c.encode(source, forKey: .source)
         try c.encodeIfPresent(extras, forKey: .extras)
+        try c.encodeIfPresent(extended, forKey: .extended)
         try c.encodeIfPresent(progress, forKey: .progress)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(overdue, forKey: .overdue)

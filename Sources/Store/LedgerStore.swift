@@ -65,6 +65,13 @@ public final class LedgerStore {
                 overdue INTEGER NOT NULL, PRIMARY KEY (round, task));
             """)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+            CREATE TABLE round_ledger (round INTEGER PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE, size INTEGER NOT NULL, data BLOB NOT NULL);
+            CREATE TABLE deadline_request (round INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE, task TEXT NOT NULL, unit TEXT NOT NULL,
+                due TEXT, reason TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (round, task, unit));
+            """)
+        }
         return migrator
     }
 
@@ -188,13 +195,23 @@ public final class LedgerStore {
     }
 
     /// Records a merge as the round `label` in one transaction: its files and every unit's progress with its source.
-    public func record(round label: String, result: LedgerResult, planSHA256: String) throws -> Outcome {
-        let digest = result.returns.map(\.sha256).sorted().joined(separator: ",")
+    /// `snapshot` is the round's ledger as `LedgerSnapshot` encodes it, for a briefing written from the store.
+    public func record(round label: String, result: LedgerResult, planSHA256: String, snapshot: (data: [UInt8], size: Int)? = nil) throws -> Outcome {
+        // The deadlines moved count too: the same files merged after `ledger extend` give another ledger.
+        let moved = result.entries.compactMap { entry in entry.task.extended.map { "\(entry.task.id)=\($0.due)#\($0.count)" } }
+        let digest = (result.returns.map(\.sha256).sorted() + moved.sorted()).joined(separator: ",")
         return try database.write { db in
             let plan = try Self.planVersion(result.plan, sha256: planSHA256, in: db)
             var outcome = Outcome.recorded
             if let existing = try Row.fetchOne(db, sql: "SELECT id, files_digest, plan_version FROM round WHERE label = ?", arguments: [label]) {
-                if existing["files_digest"] == digest && existing["plan_version"] == plan { return .unchanged }
+                if existing["files_digest"] == digest && existing["plan_version"] == plan {
+                    // A round recorded before the store kept ledgers gains its ledger; nothing else changes.
+                    if let snapshot {
+                        try db.execute(sql: "INSERT OR IGNORE INTO round_ledger (round, size, data) VALUES (?, ?, ?)",
+                                       arguments: [existing["id"] as Int64, snapshot.size, Data(snapshot.data)])
+                    }
+                    return .unchanged
+                }
                 try db.execute(sql: "DELETE FROM round WHERE id = ?", arguments: [existing["id"] as Int64])
                 outcome = .replaced
             }
@@ -221,6 +238,13 @@ public final class LedgerStore {
                                                      report.completedOn, report.evidence, report.remarks, report.source.file, report.source.sheet,
                                                      report.source.cell?.description])
                 }
+            }
+            for request in ExtensionRequest.requests(in: result) {
+                try db.execute(sql: "INSERT OR REPLACE INTO deadline_request (round, task, unit, due, reason, source) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [round, request.task, request.unit, request.requested?.description, request.reason, request.source.description])
+            }
+            if let snapshot {
+                try db.execute(sql: "INSERT INTO round_ledger (round, size, data) VALUES (?, ?, ?)", arguments: [round, snapshot.size, Data(snapshot.data)])
             }
             return outcome
         }
@@ -349,13 +373,77 @@ public final class LedgerStore {
         return try database.read { db in
             var dates: [String: [String: [CalendarDate]]] = [:]
             let list = "[" + tasks.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            // One row per task and unit, its rounds' dates joined: a row per report would be rounds × units × tasks.
             for row in try Row.fetchAll(db, sql: """
-                SELECT DISTINCT p.task, p.unit, r.as_of FROM progress p JOIN round r ON p.round = r.id
-                WHERE r.label != ? AND p.task IN (SELECT value FROM json_each(?))
+                SELECT p.task, p.unit, group_concat(DISTINCT r.as_of) AS dates FROM progress p JOIN round r ON p.round = r.id
+                WHERE r.label != ? AND p.task IN (SELECT value FROM json_each(?)) GROUP BY p.task, p.unit
                 """, arguments: [label, list]) {
-                if let date = CalendarDate(iso: row["as_of"]) { dates[row["task"], default: [:]][row["unit"], default: []].append(date) }
+                let days = (row["dates"] as String).split(separator: ",").compactMap { CalendarDate(iso: String($0)) }
+                dates[row["task"], default: [:]][row["unit"]] = days
             }
             return dates
+        }
+    }
+
+    /// A round's ledger as merged (`LedgerSnapshot`'s bytes), with the round's label and as-of date.
+    public struct Snapshot: Sendable {
+        public var round: String
+        public var asOf: String
+        public var size: Int
+        public var data: [UInt8]
+    }
+
+    /// The ledger of round `label`, or of the latest round when nil; nil when there is no such round, or it was
+    /// recorded before the store kept ledgers.
+    public func snapshot(round label: String?) throws -> Snapshot? {
+        try database.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT r.label, r.as_of, l.size, l.data FROM round r LEFT JOIN round_ledger l ON l.round = r.id
+                WHERE ? IS NULL OR r.label = ? ORDER BY r.as_of DESC, r.recorded_at DESC LIMIT 1
+                """, arguments: [label, label])
+            guard let row else { return nil }
+            guard let data = row["data"] as Data? else { throw LedgerStoreError.noLedger(row["label"]) }
+            return Snapshot(round: row["label"], asOf: row["as_of"], size: row["size"], data: [UInt8](data))
+        }
+    }
+
+    /// The label of the round `previousRound(before:excluding:)` compares with, if any.
+    public func previousLabel(before asOf: String, excluding label: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT label FROM round WHERE label != ? AND as_of <= ? ORDER BY as_of DESC, recorded_at DESC LIMIT 1",
+                                arguments: [label, asOf])
+        }
+    }
+
+    /// The trend's points of the rounds before round `label` (as-of order): tasks, completed and overdue, by task.
+    public func points(before asOf: String, excluding label: String) throws -> [RoundHistory.Point] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.label, r.as_of, COUNT(t.task) AS tasks, COALESCE(SUM(t.status = ?), 0) AS completed, COALESCE(SUM(t.overdue), 0) AS overdue
+                FROM round r LEFT JOIN round_task t ON t.round = r.id
+                WHERE r.label != ? AND r.as_of <= ? GROUP BY r.id ORDER BY r.as_of, r.recorded_at
+                """, arguments: [Status.completed.rawValue, label, asOf]).compactMap { row in
+                CalendarDate(iso: row["as_of"]).map { RoundHistory.Point(round: row["label"], asOf: $0, tasks: row["tasks"], completed: row["completed"], overdue: row["overdue"]) }
+            }
+        }
+    }
+
+    /// The latest request of a unit to move the task's deadline, from the rounds recorded: the day asked for and why.
+    public func latestRequest(task: String) throws -> (unit: String, due: CalendarDate?, reason: String, round: String)? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT q.unit, q.due, q.reason, r.label FROM deadline_request q JOIN round r ON q.round = r.id WHERE q.task = ?
+                ORDER BY r.as_of DESC, r.recorded_at DESC, q.due DESC LIMIT 1
+                """, arguments: [task]).map { row in
+                (row["unit"], (row["due"] as String?).flatMap(CalendarDate.init(iso:)), row["reason"], row["label"])
+            }
+        }
+    }
+
+    /// The as-of date of the first round recorded other than `label`, if any.
+    public func firstAsOf(excluding label: String) throws -> CalendarDate? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT MIN(as_of) FROM round WHERE label != ?", arguments: [label]).flatMap(CalendarDate.init(iso:))
         }
     }
 
@@ -363,7 +451,7 @@ public final class LedgerStore {
     public func counts() throws -> [String: Int] {
         try database.read { db in
             var counts: [String: Int] = [:]
-            for table in ["plan_version", "unit", "task", "round", "round_file", "progress"] {
+            for table in ["plan_version", "unit", "task", "round", "round_file", "progress", "round_task", "round_ledger", "deadline_request"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return counts
@@ -380,12 +468,14 @@ public enum LedgerStoreError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     case unreadable(String, String)
     case unknownTask(String)
+    case noLedger(String)
 
     public var description: String {
         switch self {
         case .notFound(let path): "\(path)：台账数据库不存在，请先用 taizhang ledger init 计划表 -o \(path) 建立。"
         case .unreadable(let path, let detail): "\(path)：不是可用的台账数据库（\(detail)），请确认文件，或重新建立。"
         case .unknownTask(let task): "台账数据库中没有任务 \(task)，请按总台账的“任务编号”列填写。"
+        case .noLedger(let round): "台账数据库中第 \(round) 轮是旧版本记录的，没有保存台账，请用同样的文件重新运行 taizhang merge … --into 记录该轮。"
         }
     }
 }

@@ -111,7 +111,7 @@ struct MergeCommand: ParsableCommand {
                 }
                 for file in others { try file.commit() }
                 if !global.quiet { print(Self.summaryText(ledger)) }
-                if let stored, let outcome, !global.quiet { print(stored.message(outcome)) }
+                if let stored, let outcome, !global.quiet { print(stored.message(outcome, ledger)) }
                 return ledger.issues.contains { $0.severity == .error }
             } catch let error as ExitCode {
                 throw error

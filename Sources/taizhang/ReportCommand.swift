@@ -2,22 +2,28 @@ import ArgumentParser
 import Foundation
 import Ledger
 import Reports
+import Store
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "生成领导会议简报。Write the leadership briefing from a merged ledger.",
         discussion: """
-        输入为 taizhang merge --json 生成的台账 JSON。简报包括总体情况一句话、各单位情况表（与台账“汇总”一致）、
+        输入为 taizhang merge --json 生成的台账 JSON，或 merge --into 记录各轮的台账数据库（默认最近一轮，--round 指定）。
+        从数据库生成时，简报另有完成率变化折线图、各单位较上期变化（完成 +2，新增逾期 1，未更新 3）和申请延期清单。简报包括总体情况一句话、各单位情况表（与台账“汇总”一致）、
         各单位进展堆积条形图和状态环形图（Excel、WPS、LibreOffice 原生图表）、逾期清单、临期提醒和报送情况。
 
         示例 Examples:
           taizhang report out/总台账.json -o out/简报.xlsx --text out/简报.txt
           taizhang report 台账.json -o 简报.xlsx --as-of 2023-12-15 --due-soon 30 --report-by 2023-12-05
+          taizhang report 台账.db -o 简报.xlsx --round 2023-09
         """)
 
-    @Argument(help: "台账 JSON（taizhang merge --json 的输出）。Ledger JSON written by merge --json.")
+    @Argument(help: "台账 JSON（merge --json 的输出）或台账数据库（merge --into）。Ledger JSON, or the ledger store.")
     var ledger: String
+
+    @Option(help: "从台账数据库生成时的轮次，默认最近一轮。Round of the store; the latest by default.")
+    var round: String?
 
     @Option(name: .shortAndLong, help: "输出的简报工作簿。Briefing workbook to write.")
     var output: String
@@ -45,17 +51,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try global.measured {
             do {
-                guard let data = FileManager.default.contents(atPath: ledger) else {
-                    throw ValidationError("找不到台账 JSON：\(ledger)，请先运行 taizhang merge … --json \(ledger)。")
-                }
-                let ledgerResult: LedgerResult
-                do {
-                    ledgerResult = try LedgerJSON.decode(data)
-                } catch is DecodingError {
-                    throw ValidationError("\(ledger) 不是 taizhang merge --json 生成的台账 JSON，请重新运行 taizhang merge … --json \(ledger)。")
-                }
-                let briefing = Briefing(ledgerResult, asOf: asOf.flatMap { CalendarDate(iso: $0) }, dueSoonDays: dueSoon,
-                                        reportBy: reportBy.flatMap { CalendarDate(iso: $0) })
+                if round != nil && !Self.isStore(ledger) { throw ValidationError("--round 只用于台账数据库（merge --into 记录的 .db 文件）。") }
+                let briefing = try Self.isStore(ledger) ? try StoreBriefing.briefing(LedgerStore(path: ledger), round: round, asOf: day(asOf),
+                                                                                 dueSoonDays: dueSoon, reportBy: day(reportBy))
+                    : Briefing(try readJSON(), asOf: day(asOf), dueSoonDays: dueSoon, reportBy: day(reportBy))
                 try BriefingWorkbook.write(briefing, to: output)
                 if let text {
                     let file = try OutputFile(path: text)
@@ -69,6 +68,26 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw report(error)
             }
+        }
+    }
+
+    private func day(_ iso: String?) -> CalendarDate? { iso.flatMap { CalendarDate(iso: $0) } }
+
+    /// A SQLite file by its first bytes, whatever its name.
+    static func isStore(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+    }
+
+    private func readJSON() throws -> LedgerResult {
+        guard let data = FileManager.default.contents(atPath: ledger) else {
+            throw ValidationError("找不到台账 JSON：\(ledger)，请先运行 taizhang merge … --json \(ledger)。")
+        }
+        do {
+            return try LedgerJSON.decode(data)
+        } catch is DecodingError {
+            throw ValidationError("\(ledger) 不是 taizhang merge --json 生成的台账 JSON，请重新运行 taizhang merge … --json \(ledger)。")
         }
     }
 }

@@ -1,7 +1,8 @@
 // Usage: taizhang-bench write ROWS OUT.xlsx [--inline]
 //        taizhang-bench plan TASKS OUT.xlsx      (a generated plan shaped like the seed)
 //        taizhang-bench validate PLAN.xlsx       (prints the time to read the plan and to validate it)
-//        taizhang-bench returns UNITS TASKS DIR  (DIR/plan.xlsx, DIR/units.yaml, DIR/returns/: every unit's filled return)
+//        taizhang-bench returns UNITS TASKS DIR [ROUND]  (DIR/plan.xlsx, DIR/units.yaml, DIR/returns/: every unit's
+//                                                         filled return; ROUND 1–12 gives that month's returns, more done each month)
 // Writes the ledger described in bench/write/README.md: 8 columns of Chinese text, a styled header,
 // a date column and column B merged over blocks of 20 rows. Phrases come from $LEDGER_PHRASES or
 // bench/write/phrases.txt. --inline uses inline strings, as the peers' constant-memory modes do.
@@ -44,7 +45,7 @@ if arguments.count >= 3, arguments[1] == "validate" {
     exit(0)
 }
 if arguments.count >= 5, arguments[1] == "returns", let unitCount = Int(arguments[2]), let tasks = Int(arguments[3]) {
-    try writeReturns(units: unitCount, tasks: tasks, into: arguments[4])
+    try writeReturns(units: unitCount, tasks: tasks, into: arguments[4], round: arguments.count > 5 ? Int(arguments[5]) : nil)
     exit(0)
 }
 if arguments.count >= 4, arguments[1] == "plan", let tasks = Int(arguments[2]) {
@@ -120,7 +121,9 @@ func writePlan(tasks: Int, to path: String) throws {
 
 /// A plan of TASKS tasks that every one of UNITS units works on (through the group 全局各单位), the registry,
 /// and each unit's return: the split template with every progress cell filled. For timing merge at scale.
-func writeReturns(units unitCount: Int, tasks: Int, into dir: String) throws {
+/// With `round` (a month, 1–12), a twelfth more of the tasks is done each month and the other rows move on, some of
+/// them with last month's text: the returns of one of twelve reporting rounds.
+func writeReturns(units unitCount: Int, tasks: Int, into dir: String, round: Int? = nil) throws {
     try FileManager.default.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
     let names = (1...unitCount).map { String(format: "第%03d科", $0) }
     var yaml = "organisation: 基准测试局\nunits:\n"
@@ -148,9 +151,18 @@ func writeReturns(units unitCount: Int, tasks: Int, into dir: String) throws {
         try s.append(values: [.text("\(ReturnForm.unitProperty)：\(unit)")])
         try s.append(values: (ReturnForm.planHeaders(for: plan) + ReturnForm.progressHeaders).map { .text($0) })
         for (i, task) in plan.tasks.enumerated() {
-            let k = (i + u) % 5
+            var k = (i + u) % 5
+            var text = progress[k]
+            if let round {
+                // A twelfth of the tasks is finished each month, every tenth unit a month late with it. Rows that are not
+                // done move on every other month, and stay as last month's text in between.
+                let month = (i * 7) % 12 + 1 + (u % 10 == 0 ? 1 : 0)
+                let done = month <= round
+                k = done ? 1 : [0, 2, 3, 4][(i + u + round / 2) % 4]
+                text = done ? "已完成，\(month)月完成" : progress[k] + "（\(round / 2 * 2)月报）"
+            }
             try s.append(values: [.text(task.id), .text(task.category?.text ?? ""), .text(task.task.text), .text(task.requirement?.text ?? ""),
-                                  .text(task.unitsText), .text("牵头"), .text(task.deadline.text), .text(progress[k]), .text(status[k]),
+                                  .text(task.unitsText), .text("牵头"), .text(task.deadline.text), .text(text), .text(status[k]),
                                   k == 1 ? .date(ExcelDateTime(year: 2023, month: 6, day: 1 + i % 28)) : nil, .text("佐证材料\(i).pdf")])
         }
         try out.close()
