@@ -225,7 +225,7 @@ struct ExcelReferenceTests {
         #expect(Self.canonical(try Self.element("Properties", in: parts["docProps/custom.xml"])) == Self.canonical(try Self.reference("custom.xml")[0]))
     }
 
-    @Test("charts: every element our bar and doughnut charts write is one Excel writes in that kind of chart, under the same parent")
+    @Test("charts: every element our bar, doughnut and line charts write is one Excel writes in that kind of chart, under the same parent")
     func charts() throws {
         func paths(_ element: XMLElement, _ parent: String = "") -> Set<String> {
             let path = parent + "/" + (element.name ?? "?")
@@ -241,8 +241,13 @@ struct ExcelReferenceTests {
             sheet.addChart(Chart(kind: .doughnut, title: "任务状态", categories: ["已完成", "推进中"], categoriesRange: Chart.reference(sheet: "Sheet1", CellRange("B1:C1")!),
                                  series: [.init(name: "任务数", values: [3, 1], valuesRange: Chart.reference(sheet: "Sheet1", CellRange("B2:C2")!))]),
                            at: CellRange("E17:L31")!)
+            sheet.addChart(Chart(kind: .line, title: "完成率变化", categories: ["2023-07"], categoriesRange: Chart.reference(sheet: "Sheet1", CellRange("A2:A2")!),
+                                 series: [.init(name: "完成率", nameCell: Chart.reference(sheet: "Sheet1", CellRange("B1")!), values: [0.25],
+                                                valuesRange: Chart.reference(sheet: "Sheet1", CellRange("B2:B2")!), color: "08519C")],
+                                 showLegend: false, valueFormat: "0.0%", valueAxisBounds: 0...1),
+                           at: CellRange("E33:L47")!)
         }
-        let reference = try Self.reference("chart.xml")
+        let reference = try Self.reference("chart.xml") + Self.reference("linechart.xml")
         var excel = reference.reduce(into: Set<String>()) { $0.formUnion(paths($1)) }
         let plot = "/c:chartSpace/c:chart/c:plotArea/", font = "/c:chartSpace/c:txPr/a:p/a:pPr/a:defRPr/"
         // Deliberate, each valid in the schema (ECMA-376 part 1, 21.2):
@@ -251,16 +256,23 @@ struct ExcelReferenceTests {
             plot + "c:barChart/c:dLbls/c:numFmt", plot + "c:doughnutChart/c:dLbls/c:numFmt",
             // a series without a cell for its name is named by text (CT_SerTx's v), as the ledger's counts are;
             plot + "c:barChart/c:ser/c:tx/c:v", plot + "c:doughnutChart/c:ser/c:tx", plot + "c:doughnutChart/c:ser/c:tx/c:v",
+            // the rate's labels sit above its points, in its format; its axis runs from 0 to 100%;
+            plot + "c:lineChart/c:dLbls/c:numFmt", plot + "c:lineChart/c:dLbls/c:dLblPos", plot + "c:valAx/c:scaling/c:max", plot + "c:valAx/c:scaling/c:min",
+            // a marker on each point (CT_Marker's size and spPr; Excel 2013's line has none), the line in an RGB colour as
+            // our bars are, and markers shown for the chart (CT_LineChart's marker, which Excel for Mac 2011 writes);
+            plot + "c:lineChart/c:ser/c:marker/c:size", plot + "c:lineChart/c:ser/c:marker/c:spPr", plot + "c:lineChart/c:ser/c:marker/c:spPr/a:solidFill",
+            plot + "c:lineChart/c:ser/c:marker/c:spPr/a:solidFill/a:srgbClr", plot + "c:lineChart/c:ser/c:spPr/a:ln/a:solidFill/a:srgbClr", plot + "c:lineChart/c:marker",
             // chart text names 等线 for Latin and East Asian script, or Chinese labels fall back to a Western font;
             font + "a:latin", font + "a:ea",
         ]
-        // Excel's doughnut here has no categories; its bar series have them, and CT_PieSer takes the same cat.
+        // Excel's doughnut here has no categories and its line has dates (numRef); its bar series have text categories,
+        // and CT_PieSer and CT_LineSer take the same cat.
         let categories = ["c:cat", "c:cat/c:strRef", "c:cat/c:strRef/c:f", "c:cat/c:strRef/c:strCache", "c:cat/c:strRef/c:strCache/c:pt",
                           "c:cat/c:strRef/c:strCache/c:pt/c:v", "c:cat/c:strRef/c:strCache/c:ptCount"]
         #expect(categories.allSatisfy { excel.contains(plot + "c:barChart/c:ser/" + $0) })
-        excel.formUnion(ours + categories.map { plot + "c:doughnutChart/c:ser/" + $0 })
+        excel.formUnion(ours + categories.map { plot + "c:doughnutChart/c:ser/" + $0 } + categories.map { plot + "c:lineChart/c:ser/" + $0 })
         // Ours are whole parts, rooted at c:chartSpace as Excel's are.
-        for part in ["xl/charts/chart1.xml", "xl/charts/chart2.xml"] {
+        for part in ["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"] {
             let written = paths(try Self.element("c:chartSpace", in: parts[part]))
             #expect(written.subtracting(excel).sorted() == [], "\(part)")
         }
