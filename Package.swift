@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Server", targets: ["Server"]),
         .executable(name: "taizhang", targets: ["taizhang"]),
         // Fixture builders for tests and the fuzz package (fuzz/); not part of the tool.
         .library(name: "TestSupport", targets: ["TestSupport"]),
@@ -22,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // GRDB: the reporting rounds' store, one SQLite file per plan, with migrations and transactions.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // taizhang serve: the HTTP server (SwiftNIO underneath, graceful shutdown through service-lifecycle), bcrypt for
+        // the office password, Mustache templates (HTML-escaped by default), and a streaming multipart/form-data parser.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -46,8 +53,17 @@ let package = Package(
         .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         // The output door: every workbook, CSV and JSON the tool writes from a plan or a ledger.
         .target(name: "Reports", dependencies: ["Ledger", "Store", "Table", "XLSX", "CSV", "CZlib"]),
+        // The web page (taizhang serve): routes, templates, sessions and uploads over the library and the store.
+        .target(name: "Server", dependencies: [
+            "Table", "Ledger", "Reports", "Store", "XLSX", "HTML",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "taizhang", dependencies: [
-            "XLSX", "CSV", "Table", "Ledger", "Reports", "Store",
+            "XLSX", "CSV", "Table", "Ledger", "Reports", "Store", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

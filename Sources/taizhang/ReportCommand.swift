@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         try global.measured {
             do {
                 if round != nil && !Self.isStore(ledger) { throw ValidationError("--round 只用于台账数据库（merge --into 记录的 .db 文件）。") }
-                let briefing = try Self.isStore(ledger) ? try StoreBriefing.briefing(LedgerStore(path: ledger), round: round, asOf: day(asOf),
+                let briefing = Self.isStore(ledger) ? try StoreBriefing.briefing(LedgerStore(path: ledger), round: round, asOf: day(asOf),
                                                                                  dueSoonDays: dueSoon, reportBy: day(reportBy))
                     : Briefing(try readJSON(), asOf: day(asOf), dueSoonDays: dueSoon, reportBy: day(reportBy))
                 try BriefingWorkbook.write(briefing, to: output)

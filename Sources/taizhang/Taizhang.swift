@@ -14,11 +14,12 @@ struct Taizhang: ParsableCommand {
           taizhang inspect samples/plan-2023.xlsx
           taizhang convert samples/plan-2023.xlsx out/plan.csv --fill-merged
           taizhang units init samples/plan-2023.xlsx -o units.yaml
+          taizhang serve --store 网页 --port 8080
 
         退出码 Exit codes: 0 成功 ok · 1 发现数据问题 data problems · 2 无法读取或写入 cannot read or write · 64 命令写法有误 usage error
         """,
         subcommands: [ValidateCommand.self, SplitCommand.self, MergeCommand.self, ReportCommand.self, ConvertCommand.self, InspectCommand.self, UnitsCommand.self,
-                      LedgerCommand.self])
+                      LedgerCommand.self, ServeCommand.self])
 
     /// Runs the command; a mistake in the command line itself is told in Chinese (exit 64), help as written.
     static func main() {

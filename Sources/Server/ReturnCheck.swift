@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import Ledger
+import Table
+
+/// A return sent through the page, by its unit or by the office on its behalf: kept whatever it holds, read with the
+/// reader's limits, merged alone against the plan, and accepted only when it has no errors.
+extension Office {
+    struct Checked {
+        var accepted: Bool
+        var title: String
+        var summary: String
+        var issues: [[String: Any]]
+
+        func context(back: String) -> [String: Any] { ["accepted": accepted, "summary": summary, "issues": issues, "back": back] }
+    }
+
+    func receive(_ form: PostedForm, unit: String, round label: String, by: String) throws -> Checked {
+        if let refused = form.refused["file"] {
+            throw HTTPError(.unsupportedMediaType, message: "“\(refused)”不是表格文件，请上传填好的反馈表（.xlsx、.xls、.et、.csv）。")
+        }
+        guard var file = form.files["file"] else { throw HTTPError(.badRequest, message: "请选择反馈表文件。") }
+        if file.format == .yaml { file.format = .csv }
+        guard let round = try site.web.round(label), let asOf = CalendarDate(iso: round.asOf) else {
+            throw HTTPError(.notFound, message: "没有第 \(label) 轮。")
+        }
+        guard round.merged == nil || by == "office" else { throw HTTPError(.conflict, message: "第 \(label) 轮已经合并，如需更正请联系办公室。") }
+        guard let (_, plan) = try site.plan(), Self.unitsWithTasks(plan).contains(unit) else { throw HTTPError(.badRequest, message: "没有这个单位的任务。") }
+        guard try site.web.uploads(kind: .return, round: label, unit: unit).count < site.options.maxUploadsPerUnitRound else {
+            throw HTTPError(.tooManyRequests, message: "本轮上传次数已达上限（\(site.options.maxUploadsPerUnitRound) 次），请联系办公室。")
+        }
+        let kept = try site.keep(file)
+        var upload = WebStore.Upload(kind: .return, unit: unit, round: label, name: file.name, stored: kept.stored, sha256: kept.sha256,
+                                     size: file.data.count, format: file.format.rawValue, at: Date(), by: by, status: .rejected,
+                                     errors: 0, warnings: 0, problems: "")
+        let path = site.path(of: upload)
+        let issues: [ValidationIssue]
+        do {
+            let spreadsheet = try SpreadsheetFile.open(path, budget: .standard)
+            let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: UnitReturn.returnVocabulary())
+            let ledger = Merge.run(plan: plan, returns: [ret], asOf: asOf)
+            issues = ledger.issues.filter { $0.location.file == path }
+        } catch {
+            // The reader names the file it read, which is the generated name: the unit knows its own.
+            let message = "\(error)".replacingOccurrences(of: path, with: file.name).replacingOccurrences(of: kept.stored, with: file.name)
+            issues = [ValidationIssue(.error, "unreadable", at: SourceLocation(file: path), message)]
+        }
+        let rows = Self.issueRows(issues, fileName: file.name)
+        upload.errors = issues.filter { $0.severity == .error }.count
+        upload.warnings = issues.count - upload.errors
+        upload.problems = Self.storedProblems(rows)
+        upload.status = upload.errors == 0 ? .accepted : .rejected
+        _ = try site.web.record(upload)
+        let summary = upload.status == .accepted
+            ? "已收到\(unit)的第 \(label) 轮反馈“\(file.name)”。" + (upload.warnings > 0 ? "有 \(upload.warnings) 个提示，请看下表，需要时改正后重新上传。" : "没有发现问题。")
+            : "“\(file.name)”有 \(upload.errors) 个错误，未采用。请按下表改正后重新上传（文件已留存）。"
+        return Checked(accepted: upload.status == .accepted, title: upload.status == .accepted ? "反馈已收到" : "反馈有错误", summary: summary, issues: rows)
+    }
+}

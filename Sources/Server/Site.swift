@@ -1,0 +1,62 @@
+import Foundation
+import Ledger
+import Table
+
+/// The folder `taizhang serve --store DIR` serves: `web.db` (password, sessions, links, uploads), `台账.db` (the
+/// ledger store the command line reads too), `uploads/` (every file sent, under a generated name) and `rounds/`
+/// (each round's returns as merged and the ledger, CSV and briefing written from them).
+final class Site: @unchecked Sendable {
+    let folder: String
+    let web: WebStore
+    let options: ServeOptions
+    private let lock = NSLock()
+    private var cached: (id: Int64, plan: Plan)?
+
+    var ledgerPath: String { folder + "/台账.db" }
+    var uploadsFolder: String { folder + "/uploads" }
+    func roundFolder(_ label: String) -> String { folder + "/rounds/" + label }
+
+    init(options: ServeOptions) throws {
+        self.options = options
+        folder = options.folder
+        for path in [folder, folder + "/uploads", folder + "/rounds"] {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        web = try WebStore(path: folder + "/web.db")
+    }
+
+    /// The plan in use: the last plan upload that was accepted, read once and kept until another is.
+    func plan() throws -> (upload: WebStore.Upload, plan: Plan)? {
+        guard let upload = try web.uploads(kind: .plan).first(where: { $0.status == .accepted }) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached, cached.id == upload.id { return (upload, cached.plan) }
+        let plan = try PlanImport.read(path: path(of: upload), options: try planOptions())
+        cached = (upload.id, plan)
+        return (upload, plan)
+    }
+
+    /// The unit registry uploaded with the plan (单位名册), when there is one.
+    func registryPath() throws -> String? {
+        try web.setting("registry").map { uploadsFolder + "/" + $0 }
+    }
+
+    func planOptions() throws -> PlanOptions {
+        var options = PlanOptions(registry: try registryPath().map { try UnitRegistry(contentsOf: URL(fileURLWithPath: $0)) })
+        options.budget = .standard
+        return options
+    }
+
+    func path(of upload: WebStore.Upload) -> String { uploadsFolder + "/" + upload.stored }
+
+    /// Keeps a file sent through the page under a generated name, whatever name the browser gave: `3fa2c1d0-Qm8x…kT.xlsx`
+    /// (the start of its sha256 and a random part, so that two uploads at once never meet).
+    func keep(_ file: Uploaded) throws -> (stored: String, sha256: String) {
+        var digest = SHA256()
+        digest.update(file.data)
+        let sha = digest.hex()
+        let stored = "\(sha.prefix(8))-\(Secrets.token(bytes: 9)).\(file.format.fileExtension)"
+        try file.data.write(to: URL(fileURLWithPath: uploadsFolder + "/" + stored), options: .withoutOverwriting)
+        return (stored, sha)
+    }
+}

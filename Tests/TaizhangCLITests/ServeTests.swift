@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `taizhang serve` over HTTP on this machine: the clerk's round and two units' returns (Tests/Web/round_flow.py),
+/// and the files it hands out equal to the command line's for the same inputs.
+@Suite("The web page over HTTP", .serialized)
+struct ServeTests {
+    static let samples = CLI.repository + "/samples"
+
+    @Test("the clerk's whole round over HTTP; the ledger, CSV, briefing and templates equal the command line's")
+    func round() throws {
+        let served = try Served()
+        defer { served.stop() }
+        let out = served.folder + "/downloads"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let flow = try Served.python("round_flow.py", [served.base, Self.samples, served.code, out])
+        #expect(flow.status == 0 && flow.stdout.hasSuffix("done\n"), "\(flow.stdout)\(flow.stderr)")
+
+        // The command line on the same inputs: the plan and returns as the server merged them, into a new store.
+        let round = served.folder + "/site/rounds/2023-07", cli = served.folder + "/cli"
+        let store = cli + "/台账.db", units = Self.samples + "/units.yaml"
+        try FileManager.default.createDirectory(atPath: cli, withIntermediateDirectories: true)
+        #expect(try CLI.run(["ledger", "init", round + "/plan-2023.xlsx", "--units", units, "-o", store]).status == 0)
+        var merge = ["merge", round + "/plan-2023.xlsx", round + "/returns", "--units", units, "--as-of", "2023-07-10", "-o", cli + "/总台账.xlsx",
+                     "--csv", cli + "/总台账.csv", "--into", store, "--round", "2023-07", "-q"]
+        for unit in ["法规科", "政务科", "规划科"] { merge += ["--unit", "\(unit)-任务反馈表.xlsx=\(unit)"] }
+        #expect(try CLI.run(merge).status <= 1)
+        #expect(try CLI.run(["report", store, "--round", "2023-07", "-o", cli + "/简报.xlsx", "-q"]).status == 0)
+        #expect(try CLI.run(["split", Self.samples + "/plan-2023.xlsx", "--units", units, "-o", cli + "/templates", "-q"]).status == 0)
+        for (served, ours) in [("总台账.xlsx", "总台账.xlsx"), ("总台账.csv", "总台账.csv"), ("简报.xlsx", "简报.xlsx"),
+                               ("法规科-template.xlsx", "templates/法规科-任务反馈表.xlsx"), ("政务科-template.xlsx", "templates/政务科-任务反馈表.xlsx")] {
+            let a = FileManager.default.contents(atPath: out + "/" + served), b = FileManager.default.contents(atPath: cli + "/" + ours)
+            #expect(a != nil && a == b, "\(served) differs from the command line's \(ours)")
+        }
+        // One log line per request, a unit's token never in it.
+        let log = try String(contentsOfFile: served.log, encoding: .utf8)
+        #expect(log.contains("POST /rounds/2023-07/merge 303") && log.contains("GET /u/… 200"))
+        let tokens = try String(contentsOfFile: out + "/links.txt", encoding: .utf8).split(separator: "\n").map { $0.split(separator: "/").last.map(String.init) ?? "" }
+        #expect(tokens.count == 2 && tokens.allSatisfy { !$0.isEmpty && !log.contains($0) })
+        #expect(served.stop() == 0)
+    }
+}

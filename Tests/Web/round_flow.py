@@ -1,0 +1,91 @@
+"""The clerk's round over HTTP: first-start password, the plan and its templates, two units' links and returns, one
+return on a unit's behalf, the merge, the ledger page and the downloads (saved to OUT for the caller to compare with
+the command line's). Usage: round_flow.py BASE SAMPLES SETUP_CODE OUT. Prints one line per step; exits 1 on failure."""
+import io
+import re
+import sys
+import zipfile
+
+from webclient import Client
+
+base, samples, code, out = sys.argv[1:5]
+office = Client(base)
+
+
+def check(condition, what, response=None):
+    if not condition:
+        detail = f' [{response.status}] {response.text[:500]}' if response is not None else ''
+        print(f'FAIL {what}{detail}')
+        sys.exit(1)
+    print(f'ok {what}')
+
+
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+r = office.get('/')
+check(r.status == 303 and r.headers['Location'].endswith('/setup'), 'a first start asks for the password', r)
+r = office.post('/setup', {'code': 'wrong', 'password': 'ledger-office-2023', 'again': 'ledger-office-2023'})
+check(r.status == 403, 'a wrong setup code is refused', r)
+r = office.post('/setup', {'code': code, 'password': 'ledger-office-2023', 'again': 'ledger-office-2023'})
+check(r.status == 303 and 'taizhang_office' in r.headers.get('Set-Cookie', ''), 'the password is set and a session starts', r)
+check('HttpOnly' in r.headers['Set-Cookie'] and 'SameSite=Strict' in r.headers['Set-Cookie'], 'the session cookie is HttpOnly and SameSite=Strict', r)
+home = office.get('/')
+csrf = home.csrf()
+check(home.status == 200 and csrf, 'the desk opens with a CSRF token', home)
+
+r = office.post('/plan', {'csrf': csrf}, {'plan': ('plan-2023.xlsx', read(samples + '/plan-2023.xlsx')),
+                                          'units': ('units.yaml', read(samples + '/units.yaml'))})
+check(r.status == 200 and '计划表已上传' in r.text and '21 项任务' in r.text, 'the plan is uploaded, read and checked', r)
+z = office.get('/templates.zip')
+names = zipfile.ZipFile(io.BytesIO(z.body)).namelist() if z.status == 200 else []
+check(len(names) == 8 and '法规科-任务反馈表.xlsx' in names, f'every unit\'s template in one zip ({len(names)})', z)
+
+links = {}
+for unit in ['法规科', '政务科']:
+    r = office.post('/units/link', {'csrf': csrf, 'unit': unit})
+    check(r.status == 303, f'a link for {unit}', r)
+page = office.get('/units').text
+for unit in ['法规科', '政务科']:
+    m = re.search(r'<td>' + unit + r'</td><td>\d+</td>\s*<td><input class="link-box" readonly value="[^"]*(/u/[A-Za-z0-9_-]{43})"', page)
+    check(m, f'{unit}\'s link is shown to the office')
+    links[unit] = m.group(1)
+with open(out + '/links.txt', 'w') as f:
+    f.write('\n'.join(f'{u}\t{l}' for u, l in links.items()) + '\n')
+
+r = office.post('/rounds', {'csrf': csrf, 'label': '2023-07', 'asOf': '2023-07-10'})
+check(r.status == 303 and r.headers['Location'].endswith('/rounds/2023-07'), 'round 2023-07 is opened', r)
+
+for unit, file in [('法规科', '法规科-任务反馈表.xlsx'), ('政务科', '政务科-任务反馈表.xlsx')]:
+    unit_client = Client(base)
+    page = unit_client.get(links[unit])
+    check(page.status == 200 and f'{unit}：任务反馈' in page.text, f'{unit} opens its page by its link', page)
+    r = unit_client.post(links[unit] + '/return', {'csrf': page.csrf()}, {'file': (file, read(samples + '/returns/' + file))})
+    check(r.status == 200 and '已收到' in r.text, f'{unit}\'s return is checked and accepted', r)
+    t = unit_client.get(links[unit] + '/template.xlsx')
+    check(t.status == 200 and t.body[:2] == b'PK', f'{unit} downloads its template', t)
+    with open(f'{out}/{unit}-template.xlsx', 'wb') as f:
+        f.write(t.body)
+
+r = office.post('/rounds/2023-07/returns', {'csrf': csrf, 'unit': '规划科'},
+                {'file': ('规划科-任务反馈表（重排）.xlsx', read(samples + '/returns/规划科-任务反馈表（重排）.xlsx'))})
+check(r.status == 200 and '已收到' in r.text, 'the office uploads 规划科\'s return on its behalf', r)
+count = office.get('/rounds/2023-07/count')
+check(count.status == 200 and count.text == '3', f'the live count says 3 ({count.text})', count)
+
+r = office.post('/rounds/2023-07/merge', {'csrf': csrf})
+check(r.status == 303, 'the round is merged', r)
+ledger = office.follow(r)
+check(ledger.status == 200 and '截至7月10日' in ledger.text and 'RWE2SAR67H' in ledger.text, 'the ledger shows as a table', ledger)
+only = office.get('/rounds/2023-07/ledger?unit=%E6%B3%95%E8%A7%84%E7%A7%91&status=')
+check(only.status == 200 and '<b>政务科</b>' not in only.text and '<b>法规科</b>' in only.text, 'the ledger filters by unit', only)
+for name in ['总台账.xlsx', '总台账.csv', '简报.xlsx']:
+    r = office.get('/rounds/2023-07/files/' + name)
+    check(r.status == 200 and "filename*=UTF-8''" in r.headers.get('Content-Disposition', ''), f'{name} downloads', r)
+    with open(out + '/' + name, 'wb') as f:
+        f.write(r.body)
+history = office.get('/history')
+check(history.status == 200 and history.text.count('<td class="sha">') == 5, 'every upload is listed with its sha256', history)
+print('done')
