@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,8 +62,8 @@ final class Served {
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
-    /// Runs a script of Tests/Web with python3 and these arguments.
+    /// Runs a script of Tests/Web with these arguments, by the tests' Python (the venv that has openpyxl and selenium).
     static func python(_ script: String, _ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(["--shell", "cd '\(CLI.repository)/Tests/Web' && exec python3 \(script) \"$@\""] + arguments)
+        try CLI.run(["--shell", "cd '\(CLI.repository)/Tests/Web' && exec '\(try Openpyxl.python())' \(script) \"$@\""] + arguments)
     }
 }
