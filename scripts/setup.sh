@@ -10,10 +10,14 @@ pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 
-# `--render` (make test): LibreOffice, poppler and a Chinese font, for the tests that print workbooks as a user would.
+# `--render` (make test): LibreOffice, poppler and a Chinese font, for the tests that print workbooks as a user would;
+# chromium for the web page's.
 if [ "${1:-}" = "--render" ]; then
     command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    # taizhang serve's browser tests: Debian's chromium and its driver, headless.
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     if command -v fc-list >/dev/null 2>&1; then
         [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-microhei)
     else

@@ -41,7 +41,7 @@ extension Office {
         if let (upload, plan) = try site.plan() {
             let expected = Self.unitsWithTasks(plan).count
             context["plan"] = ["name": upload.name, "tasks": plan.tasks.count, "units": expected, "at": Self.time(upload.at),
-                               "errors": upload.errors, "warnings": upload.warnings]
+                               "errors": upload.errors, "warnings": upload.warnings, "hasErrors": upload.errors > 0, "hasWarnings": upload.warnings > 0]
             context["rounds"] = try site.web.rounds().map { round -> [String: Any] in
                 ["label": round.label, "asOf": round.asOf, "returned": try returned(round: round.label).count, "expected": expected,
                  "state": round.merged.map { "已合并（\(Self.time($0))）" } ?? "报送中"]
@@ -111,7 +111,8 @@ extension Office {
             if upload.status == .accepted { try recordInStore(plan, sha256: kept.sha256) }
             _ = try site.web.record(upload)
             return Page.render("planIssues", title: upload.status == .accepted ? "计划表已上传" : "计划表有错误，未采用",
-                               ["name": file.name, "tasks": plan.tasks.count, "errors": upload.errors, "warnings": upload.warnings, "issues": rows],
+                               ["name": file.name, "tasks": plan.tasks.count, "errors": upload.errors, "warnings": upload.warnings,
+                                "hasErrors": upload.errors > 0, "issues": rows],
                                viewer: .office(csrf: csrf))
         } catch {
             upload.errors = 1
@@ -127,7 +128,8 @@ extension Office {
         guard let upload = try site.web.uploads(kind: .plan).first else { return Page.redirect("/") }
         let rows = Self.problemRows(upload.problems)
         return Page.render("planIssues", title: "计划表的问题", ["name": upload.name, "tasks": (try? site.plan()?.plan.tasks.count) ?? 0,
-                                                          "errors": upload.errors, "warnings": upload.warnings, "issues": rows], viewer: .office(csrf: csrf))
+                                                          "errors": upload.errors, "warnings": upload.warnings, "hasErrors": upload.errors > 0,
+                                                          "issues": rows], viewer: .office(csrf: csrf))
     }
 
     /// Every unit's return template, written by `taizhang split` and handed out as one zip.

@@ -52,7 +52,7 @@ extension Office {
         upload.status = upload.errors == 0 ? .accepted : .rejected
         _ = try site.web.record(upload)
         let summary = upload.status == .accepted
-            ? "已收到\(unit)的第 \(label) 轮反馈“\(file.name)”。" + (upload.warnings > 0 ? "有 \(upload.warnings) 个提示，请看下表，需要时改正后重新上传。" : "没有发现问题。")
+            ? "已收到\(unit)的第 \(label) 轮反馈“\(file.name)”。" + (upload.warnings > 0 ? "有 \(upload.warnings) 个提醒（警告或提示），请看下表，需要时改正后重新上传。" : "没有发现问题。")
             : "“\(file.name)”有 \(upload.errors) 个错误，未采用。请按下表改正后重新上传（文件已留存）。"
         return Checked(accepted: upload.status == .accepted, title: upload.status == .accepted ? "反馈已收到" : "反馈有错误", summary: summary, issues: rows)
     }

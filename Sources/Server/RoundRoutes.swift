@@ -53,7 +53,7 @@ extension Office {
             let shown = accepted ?? mine.first
             let state = accepted != nil ? "已报送" : shown != nil ? "有错误，待重报" : "未报送"
             return ["name": unit, "state": state, "stateClass": accepted != nil ? "" : "bad", "file": shown?.name ?? "",
-                    "at": shown.map { Self.time($0.at) } ?? "", "problems": shown.map { "\($0.errors) 个错误，\($0.warnings) 个提示" } ?? ""]
+                    "at": shown.map { Self.time($0.at) } ?? "", "problems": shown.map { "\($0.errors) 个错误，\($0.warnings) 个提醒" } ?? ""]
         }
         let returnedCount = try returned(round: label).count
         return Page.render("round", title: "第 \(label) 轮", ["label": label, "asOf": round.asOf, "returned": returnedCount, "expected": units.count,

@@ -53,7 +53,7 @@ enum Templates {
     <h2>计划表</h2>
     {{#plan}}
     <p>当前计划：<strong>{{name}}</strong>（{{tasks}} 项任务，{{units}} 个单位，上传于 {{at}}）。
-    {{#errors}}<span class="bad">{{errors}} 个错误</span>{{/errors}} {{#warnings}}<span class="warn">{{warnings}} 个提示</span>{{/warnings}}
+    {{#hasErrors}}<span class="bad">{{errors}} 个错误</span>{{/hasErrors}} {{#hasWarnings}}<span class="warn">{{warnings}} 个提醒</span>{{/hasWarnings}}
     <a href="/plan/issues">查看问题</a> · <a href="/templates.zip">下载各单位反馈表（zip）</a></p>
     {{/plan}}
     {{^plan}}<p>还没有计划表。请上传办公室的工作任务分工方案（.xlsx、.xls、.et、.csv、.docx、.html）。</p>{{/plan}}
@@ -83,7 +83,7 @@ enum Templates {
     """
 
     static let planIssues = """
-    <p>{{name}}：{{tasks}} 项任务；{{errors}} 个错误，{{warnings}} 个提示。{{#errors}}请在计划表中改正错误后重新上传。{{/errors}}</p>
+    <p>{{name}}：{{tasks}} 项任务；{{errors}} 个错误，{{warnings}} 个提醒（警告和提示）。{{#hasErrors}}计划表有错误，未采用：请按下表改正后重新上传。{{/hasErrors}}</p>
     {{^empty(issues)}}
     <table class="issues"><thead><tr><th>位置</th><th>级别</th><th>问题</th></tr></thead><tbody>
     {{#issues}}<tr class="{{severity}}"><td class="cell">{{location}}</td><td>{{level}}</td><td>{{message}}</td></tr>{{/issues}}
@@ -142,7 +142,7 @@ enum Templates {
     <p>{{headline}}</p>
     <p>显示 {{shown}} / {{total}} 项任务。</p>
     <table class="ledger"><thead><tr><th>编号</th><th>具体任务</th><th>牵头单位</th><th>完成时限</th><th>进展情况</th><th>状态</th><th>逾期</th></tr></thead><tbody>
-    {{#rows}}<tr><td class="cell">{{id}}</td><td>{{task}}</td><td>{{leads}}</td><td>{{deadline}}</td><td class="progress">{{#reports}}<p><b>{{unit}}</b> {{text}}</p>{{/reports}}</td><td>{{status}}</td><td>{{#overdue}}<span class="bad">逾期</span>{{/overdue}}</td></tr>{{/rows}}
+    {{#rows}}<tr><td class="cell">{{id}}</td><td>{{task}}</td><td>{{leads}}</td><td class="short">{{deadline}}</td><td class="progress">{{#reports}}<p><b>{{unit}}</b> {{text}}</p>{{/reports}}</td><td class="short">{{status}}</td><td class="short">{{#overdue}}<span class="bad">逾期</span>{{/overdue}}</td></tr>{{/rows}}
     </tbody></table>
     {{^empty(issues)}}
     <h2>问题（{{count(issues)}}）</h2>
@@ -215,6 +215,7 @@ enum Templates {
     td.cell,td.sha{font-family:monospace;white-space:nowrap}
     td.sha{font-size:.8em}
     td.progress p{margin:.1em 0}
+    td.short{white-space:nowrap}
     .bad,.error td:nth-child(2){color:#a40e26;font-weight:bold}
     .warn,.warning td:nth-child(2){color:#9a6700}
     .notice{background:#dafbe1;padding:.5em 1em}

@@ -38,7 +38,7 @@ extension Office {
         let uploads = try site.web.uploads(kind: .return, unit: link.unit).map { upload -> [String: Any] in
             let status = [WebStore.Upload.Status.accepted: "已采用", .rejected: "有错误未采用", .superseded: "已被更新的一份替代"][upload.status] ?? ""
             return ["at": Self.time(upload.at), "round": upload.round ?? "", "name": upload.name, "status": status,
-                    "problems": "\(upload.errors) 个错误，\(upload.warnings) 个提示"]
+                    "problems": "\(upload.errors) 个错误，\(upload.warnings) 个提醒"]
         }
         let base = "/u/\(link.token)"
         return Page.render("unitHome", title: "\(link.unit)：任务反馈", [

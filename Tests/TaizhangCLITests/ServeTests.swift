@@ -16,22 +16,9 @@ struct ServeTests {
         let flow = try Served.python("round_flow.py", [served.base, Self.samples, served.code, out])
         #expect(flow.status == 0 && flow.stdout.hasSuffix("done\n"), "\(flow.stdout)\(flow.stderr)")
 
-        // The command line on the same inputs: the plan and returns as the server merged them, into a new store.
-        let round = served.folder + "/site/rounds/2023-07", cli = served.folder + "/cli"
-        let store = cli + "/台账.db", units = Self.samples + "/units.yaml"
-        try FileManager.default.createDirectory(atPath: cli, withIntermediateDirectories: true)
-        #expect(try CLI.run(["ledger", "init", round + "/plan-2023.xlsx", "--units", units, "-o", store]).status == 0)
-        var merge = ["merge", round + "/plan-2023.xlsx", round + "/returns", "--units", units, "--as-of", "2023-07-10", "-o", cli + "/总台账.xlsx",
-                     "--csv", cli + "/总台账.csv", "--into", store, "--round", "2023-07", "-q"]
-        for unit in ["法规科", "政务科", "规划科"] { merge += ["--unit", "\(unit)-任务反馈表.xlsx=\(unit)"] }
-        #expect(try CLI.run(merge).status <= 1)
-        #expect(try CLI.run(["report", store, "--round", "2023-07", "-o", cli + "/简报.xlsx", "-q"]).status == 0)
-        #expect(try CLI.run(["split", Self.samples + "/plan-2023.xlsx", "--units", units, "-o", cli + "/templates", "-q"]).status == 0)
-        for (served, ours) in [("总台账.xlsx", "总台账.xlsx"), ("总台账.csv", "总台账.csv"), ("简报.xlsx", "简报.xlsx"),
-                               ("法规科-template.xlsx", "templates/法规科-任务反馈表.xlsx"), ("政务科-template.xlsx", "templates/政务科-任务反馈表.xlsx")] {
-            let a = FileManager.default.contents(atPath: out + "/" + served), b = FileManager.default.contents(atPath: cli + "/" + ours)
-            #expect(a != nil && a == b, "\(served) differs from the command line's \(ours)")
-        }
+        Self.expectCommandLineOutputs(served, downloads: out, names: [("总台账.xlsx", "总台账.xlsx"), ("总台账.csv", "总台账.csv"), ("简报.xlsx", "简报.xlsx"),
+                                                                 ("法规科-template.xlsx", "templates/法规科-任务反馈表.xlsx"),
+                                                                 ("政务科-template.xlsx", "templates/政务科-任务反馈表.xlsx")])
         // One log line per request, a unit's token never in it.
         let log = try String(contentsOfFile: served.log, encoding: .utf8)
         #expect(log.contains("POST /rounds/2023-07/merge 303") && log.contains("GET /u/… 200"))
@@ -47,5 +34,43 @@ struct ServeTests {
         let checks = try Served.python("security.py", [served.base, Self.samples, served.code, served.folder + "/site"])
         #expect(checks.status == 0 && checks.stdout.hasSuffix("done\n"), "\(checks.stdout)\(checks.stderr)")
         #expect(served.stop() == 0)
+    }
+
+    @Test("the clerk's round and two units' returns in headless chromium, a screenshot of each page, the downloads equal the command line's")
+    func browser() throws {
+        let served = try Served()
+        defer { served.stop() }
+        // Kept after the run, to be looked at: out/screenshots/serve/01-setup.png …
+        let shots = CLI.repository + "/out/screenshots/serve", downloads = served.folder + "/downloads"
+        try? FileManager.default.removeItem(atPath: shots)
+        let run = try Served.python("browser.py", [served.base, Self.samples, served.code, shots, downloads])
+        #expect(run.status == 0 && run.stdout.hasSuffix("done\n"), "\(run.stdout)\(run.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: shots).filter { $0.hasSuffix(".png") }.count) == 15)
+        Self.expectCommandLineOutputs(served, downloads: downloads, names: [("2023-07-总台账.xlsx", "总台账.xlsx"), ("2023-07-总台账.csv", "总台账.csv"),
+                                                                          ("2023-07-简报.xlsx", "简报.xlsx")])
+        #expect(served.stop() == 0)
+    }
+
+    /// The command line run on the inputs the server merged (the round folder's plan and returns, into a new store),
+    /// and each downloaded file equal to the command line's, byte for byte.
+    static func expectCommandLineOutputs(_ served: Served, downloads: String, names: [(served: String, cli: String)]) {
+        let round = served.folder + "/site/rounds/2023-07", cli = served.folder + "/cli-" + UUID().uuidString
+        let store = cli + "/台账.db", units = samples + "/units.yaml"
+        do {
+            try FileManager.default.createDirectory(atPath: cli, withIntermediateDirectories: true)
+            #expect(try CLI.run(["ledger", "init", round + "/plan-2023.xlsx", "--units", units, "-o", store]).status == 0)
+            var merge = ["merge", round + "/plan-2023.xlsx", round + "/returns", "--units", units, "--as-of", "2023-07-10", "-o", cli + "/总台账.xlsx",
+                         "--csv", cli + "/总台账.csv", "--into", store, "--round", "2023-07", "-q"]
+            for unit in ["法规科", "政务科", "规划科"] { merge += ["--unit", "\(unit)-任务反馈表.xlsx=\(unit)"] }
+            #expect(try CLI.run(merge).status <= 1)
+            #expect(try CLI.run(["report", store, "--round", "2023-07", "-o", cli + "/简报.xlsx", "-q"]).status == 0)
+            #expect(try CLI.run(["split", samples + "/plan-2023.xlsx", "--units", units, "-o", cli + "/templates", "-q"]).status == 0)
+        } catch {
+            Issue.record(error)
+        }
+        for (name, ours) in names {
+            let a = FileManager.default.contents(atPath: downloads + "/" + name), b = FileManager.default.contents(atPath: cli + "/" + ours)
+            #expect(a != nil && a == b, "\(name) differs from the command line's \(ours)")
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// openpyxl, the independent reader the tests read our workbooks back with, in a venv under .build made once
-/// per test run (Python and PyPI needed; the tests that use it say so when they are missing).
+/// per test run (Python and PyPI needed; the tests that use it say so when they are missing); selenium, which drives
+/// chromium in the web page's tests, is installed in the same venv.
 public enum Openpyxl {
     public struct Missing: Error, CustomStringConvertible {
         public let reason: String
@@ -16,13 +17,13 @@ public enum Openpyxl {
     private static let made: Result<String, Missing> = {
         let venv = repository.appendingPathComponent(".build/openpyxl-venv").path
         let python = venv + "/bin/python"
-        if run(python, ["-c", "import openpyxl"]) == 0 { return .success(python) }
+        if run(python, ["-c", "import openpyxl, selenium"]) == 0 { return .success(python) }
         guard run("/usr/bin/env", ["python3", "--version"]) == 0 else {
             return .failure(Missing(reason: "python3 is not installed: the openpyxl round trip needs it (apt-get install python3 python3-venv)"))
         }
-        guard run("/usr/bin/env", ["python3", "-m", "venv", venv]) == 0,
-              run(python, ["-m", "pip", "install", "--quiet", "openpyxl==3.1.5"]) == 0 else {
-            return .failure(Missing(reason: "could not make a venv with openpyxl at \(venv) (python3-venv and PyPI needed)"))
+        guard FileManager.default.fileExists(atPath: python) || run("/usr/bin/env", ["python3", "-m", "venv", venv]) == 0,
+              run(python, ["-m", "pip", "install", "--quiet", "openpyxl==3.1.5", "selenium==4.27.1"]) == 0 else {
+            return .failure(Missing(reason: "could not make a venv with openpyxl and selenium at \(venv) (python3-venv and PyPI needed)"))
         }
         return .success(python)
     }()
