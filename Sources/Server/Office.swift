@@ -98,11 +98,6 @@ struct Office: Sendable {
         return formatter.string(from: date)
     }
 
-    /// Units that have tasks in the plan, in registry order.
-    static func unitsWithTasks(_ plan: Plan) -> [String] {
-        plan.registry.units.map(\.name).filter { !ReturnForm.tasks(for: $0, in: plan).isEmpty }
-    }
-
     /// The units that have sent an accepted return in the round, with their latest upload.
     func returned(round: String) throws -> [String: WebStore.Upload] {
         var latest: [String: WebStore.Upload] = [:]

@@ -39,7 +39,7 @@ extension Office {
         guard let csrf = session(request) else { return Page.redirect("/login") }
         var context: [String: Any] = [:]
         if let (upload, plan) = try site.plan() {
-            let expected = Self.unitsWithTasks(plan).count
+            let expected = try site.units().count
             context["plan"] = ["name": upload.name, "tasks": plan.tasks.count, "units": expected, "at": Self.time(upload.at),
                                "errors": upload.errors, "warnings": upload.warnings, "hasErrors": upload.errors > 0, "hasWarnings": upload.warnings > 0]
             context["rounds"] = try site.web.rounds().map { round -> [String: Any] in
@@ -135,7 +135,7 @@ extension Office {
     /// Every unit's return template, written by `taizhang split` and handed out as one zip.
     func templates(_ request: Request) async throws -> Response {
         guard session(request) != nil else { return Page.redirect("/login") }
-        guard let (upload, plan) = try site.plan() else { throw HTTPError(.notFound, message: "还没有可用的计划表。") }
+        guard let (upload, _) = try site.plan() else { throw HTTPError(.notFound, message: "还没有可用的计划表。") }
         let folder = site.folder + "/templates/\(upload.id)"
         if !FileManager.default.fileExists(atPath: folder + "/.done") {
             try? FileManager.default.removeItem(atPath: folder)
@@ -145,7 +145,7 @@ extension Office {
             guard outcome.status == 0 else { throw HTTPError(.internalServerError, message: "生成反馈表失败：\(outcome.output)") }
             _ = FileManager.default.createFile(atPath: folder + "/.done", contents: nil)
         }
-        let names = Self.unitsWithTasks(plan).map(ReturnForm.fileName(for:))
+        let names = try site.units().map(ReturnForm.fileName(for:))
         let zip = folder + "/各单位任务反馈表.zip"
         if !FileManager.default.fileExists(atPath: zip) {
             try FileBundle.write(names.map { ($0, folder + "/" + $0) }, to: zip)
@@ -159,7 +159,7 @@ extension Office {
         guard let (_, plan) = try site.plan() else { return Page.redirect("/") }
         let links = try site.web.links()
         let base = request.head.authority.map { "http://\($0)" } ?? ""
-        let units = Self.unitsWithTasks(plan).map { unit -> [String: Any] in
+        let units = try site.units().map { unit -> [String: Any] in
             let link = links.first { $0.unit == unit && !$0.revoked && ($0.expires.map { $0 > Date() } ?? true) }
             var row: [String: Any] = ["name": unit, "tasks": ReturnForm.tasks(for: unit, in: plan).count, "csrf": csrf]
             if let link {
@@ -175,7 +175,7 @@ extension Office {
         guard let csrf = session(request) else { return Page.redirect("/login") }
         let form = try await PostedForm.read(request, limit: 64 * 1024)
         try Self.checkCSRF(form, csrf)
-        guard let (_, plan) = try site.plan(), let unit = form.fields["unit"], Self.unitsWithTasks(plan).contains(unit) else {
+        guard let unit = form.fields["unit"], try site.units().contains(unit) else {
             throw HTTPError(.badRequest, message: "没有这个单位。")
         }
         if revoke {

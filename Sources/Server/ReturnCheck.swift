@@ -25,7 +25,7 @@ extension Office {
             throw HTTPError(.notFound, message: "没有第 \(label) 轮。")
         }
         guard round.merged == nil || by == "office" else { throw HTTPError(.conflict, message: "第 \(label) 轮已经合并，如需更正请联系办公室。") }
-        guard let (_, plan) = try site.plan(), Self.unitsWithTasks(plan).contains(unit) else { throw HTTPError(.badRequest, message: "没有这个单位的任务。") }
+        guard let (_, plan) = try site.plan(), try site.units().contains(unit) else { throw HTTPError(.badRequest, message: "没有这个单位的任务。") }
         guard try site.web.uploads(kind: .return, round: label, unit: unit).count < site.options.maxUploadsPerUnitRound else {
             throw HTTPError(.tooManyRequests, message: "本轮上传次数已达上限（\(site.options.maxUploadsPerUnitRound) 次），请联系办公室。")
         }

@@ -45,9 +45,9 @@ extension Office {
 
     func roundPage(_ request: Request, label: String) throws -> Response {
         guard let csrf = session(request) else { return Page.redirect("/login") }
-        guard let round = try site.web.round(label), let (_, plan) = try site.plan() else { throw HTTPError(.notFound, message: "没有第 \(label) 轮。") }
+        guard let round = try site.web.round(label), try site.plan() != nil else { throw HTTPError(.notFound, message: "没有第 \(label) 轮。") }
         let latest = try site.web.uploads(kind: .return, round: label)
-        let units = Self.unitsWithTasks(plan).map { unit -> [String: Any] in
+        let units = try site.units().map { unit -> [String: Any] in
             let mine = latest.filter { $0.unit == unit }
             let accepted = mine.first { $0.status == .accepted }
             let shown = accepted ?? mine.first

@@ -10,7 +10,7 @@ final class Site: @unchecked Sendable {
     let web: WebStore
     let options: ServeOptions
     private let lock = NSLock()
-    private var cached: (id: Int64, plan: Plan)?
+    private var cached: (id: Int64, plan: Plan, units: [String])?
 
     var ledgerPath: String { folder + "/台账.db" }
     var uploadsFolder: String { folder + "/uploads" }
@@ -27,13 +27,24 @@ final class Site: @unchecked Sendable {
 
     /// The plan in use: the last plan upload that was accepted, read once and kept until another is.
     func plan() throws -> (upload: WebStore.Upload, plan: Plan)? {
+        try current().map { ($0.upload, $0.plan) }
+    }
+
+    /// The units that have tasks in the plan in use, in registry order: found once per plan, as a unit's tasks are
+    /// looked for among every task's units (for 200 units sharing 1,000 tasks, 40 million names compared).
+    func units() throws -> [String] {
+        try current()?.units ?? []
+    }
+
+    private func current() throws -> (upload: WebStore.Upload, plan: Plan, units: [String])? {
         guard let upload = try web.uploads(kind: .plan).first(where: { $0.status == .accepted }) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        if let cached, cached.id == upload.id { return (upload, cached.plan) }
+        if let cached, cached.id == upload.id { return (upload, cached.plan, cached.units) }
         let plan = try PlanImport.read(path: path(of: upload), options: try planOptions())
-        cached = (upload.id, plan)
-        return (upload, plan)
+        let units = plan.registry.units.map(\.name).filter { !ReturnForm.tasks(for: $0, in: plan).isEmpty }
+        cached = (upload.id, plan, units)
+        return (upload, plan, units)
     }
 
     /// The unit registry uploaded with the plan (单位名册), when there is one.
