@@ -6,23 +6,11 @@ import re
 import sys
 import zipfile
 
-from webclient import Client
+from webclient import Client, check, read
 
 base, samples, code, out = sys.argv[1:5]
 office = Client(base)
 
-
-def check(condition, what, response=None):
-    if not condition:
-        detail = f' [{response.status}] {response.text[:500]}' if response is not None else ''
-        print(f'FAIL {what}{detail}')
-        sys.exit(1)
-    print(f'ok {what}')
-
-
-def read(path):
-    with open(path, 'rb') as f:
-        return f.read()
 
 
 r = office.get('/')

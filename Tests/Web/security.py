@@ -10,22 +10,10 @@ import zipfile
 
 import openpyxl
 
-from webclient import Client
+from webclient import Client, check, read
 
 base, samples, code, folder = sys.argv[1:5]
 
-
-def check(condition, what, response=None):
-    if not condition:
-        detail = f' [{response.status}] {response.text[:400]}' if response is not None else ''
-        print(f'FAIL {what}{detail}')
-        sys.exit(1)
-    print(f'ok {what}')
-
-
-def read(path):
-    with open(path, 'rb') as f:
-        return f.read()
 
 
 def healthy():
@@ -113,10 +101,11 @@ check(r.status == 422 and '未采用' in r.text, f'a zip bomb ({len(data) // 102
 check(healthy(), 'the server is healthy after it')
 
 r = law.post(links['法规科'] + '/return', {'csrf': law_csrf},
-             {'file': ('../../../../tmp/evil-path.xlsx', read(samples + '/returns/法规科-任务反馈表.xlsx'))})
+             {'file': ('../../../../evil-path.xlsx', read(samples + '/returns/法规科-任务反馈表.xlsx'))})
 check(r.status == 200 and 'evil-path.xlsx' in r.text and '../' not in r.text.split('<main>')[1], 'a path in the file name is dropped', r)
 stored = os.listdir(folder + '/uploads')
-check(not os.path.exists('/tmp/evil-path.xlsx') and all(re.fullmatch(r'[0-9a-f]{8}-[A-Za-z0-9_-]{12}\.(xlsx|xls|csv|html|yaml)', n) for n in stored),
+outside = [os.path.join(d, n) for d, _, names in os.walk(os.path.dirname(os.path.abspath(folder))) for n in names if 'evil-path' in n]
+check(not outside and all(re.fullmatch(r'[0-9a-f]{8}-[A-Za-z0-9_-]{12}\.(xlsx|xls|csv|html|yaml)', n) for n in stored),
       f'every upload is stored under a generated name inside uploads/ ({len(stored)})')
 
 wb = openpyxl.load_workbook(samples + '/returns/法规科-任务反馈表.xlsx')

@@ -1,6 +1,7 @@
 """A small HTTP client for the web tests: a cookie jar, form posts (urlencoded and multipart) and no redirects
 followed unless asked, so that each answer is checked as the server gave it. Standard library only."""
 import http.cookiejar
+import sys
 import re
 import urllib.error
 import urllib.parse
@@ -62,3 +63,17 @@ class Client:
             return self.request('POST', path, body, {'Content-Type': f'multipart/form-data; boundary={boundary}'})
         body = urllib.parse.urlencode(fields or {}).encode()
         return self.request('POST', path, body, {'Content-Type': 'application/x-www-form-urlencoded'})
+
+
+def check(condition, what, response=None):
+    """One line per check; the first failure ends the script with exit 1."""
+    if not condition:
+        detail = f' [{response.status}] {response.text[:500]}' if response is not None else ''
+        print(f'FAIL {what}{detail}')
+        sys.exit(1)
+    print(f'ok {what}')
+
+
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
