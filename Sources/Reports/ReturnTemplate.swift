@@ -5,8 +5,9 @@ import XLSX
 /// for typing, each row carrying the task id, and the unit written in the document's custom properties
 /// so that a returned file identifies itself.
 public enum ReturnTemplate {
-    /// Writes the template of one unit.
-    public static func write(unit: String, plan: Plan, to path: String) throws {
+    /// Writes the template of one unit; `filled` (task id → progress header → text) writes a return as if the unit had
+    /// typed it into the template, as the page's progress form does.
+    public static func write(unit: String, plan: Plan, to path: String, filled: [String: [String: String]] = [:]) throws {
         let rows = ReturnForm.tasks(for: unit, in: plan)
         let title = (plan.title ?? "\(plan.planYear)年工作任务") + "——\(unit)任务反馈表"
         let writer = try WorkbookWriter(path: path, options: WriterOptions(properties: DocumentProperties(
@@ -62,7 +63,13 @@ public enum ReturnTemplate {
             }
             let cells = valuesOf.enumerated().map { Cell(column: $0 + 1, value: .text($1(task, role)), style: locked) }
             let inputs = Dictionary(uniqueKeysWithValues: ((planHeaders.count + 1)...columns).map { ($0, $0 == column("完成时间") ? openDate : open) })
-            try sheet.append(cells, row: row, blanks: inputs)
+            let typed = filled[task.id, default: [:]].compactMap { header, text -> Cell? in
+                guard let at = headers.firstIndex(of: header).map({ $0 + 1 }), at > planHeaders.count, !text.isEmpty else { return nil }
+                // A day as a date cell, as Excel makes of a day typed into a date-formatted cell.
+                if at == column("完成时间"), let day = ExcelDateTime(iso: text) { return Cell(column: at, value: .date(day), style: openDate) }
+                return Cell(column: at, value: .text(text), style: open)
+            }
+            try sheet.append(cells + typed, row: row, blanks: inputs)
         }
         let last = max(3 + rows.count, 4)
         try sheet.addDropdown(Dropdown(range: CellRange(4, column("完成状态"), last, column("完成状态")),

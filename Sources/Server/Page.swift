@@ -15,7 +15,8 @@ enum Page {
         var templates: [String: MustacheTemplate] = [:]
         let sources = ["layout": Templates.layout, "setup": Templates.setup, "login": Templates.login, "home": Templates.home,
                        "planIssues": Templates.planIssues, "units": Templates.units, "round": Templates.round, "ledger": Templates.ledger,
-                       "history": Templates.history, "unitHome": Templates.unitHome, "checked": Templates.checked, "error": Templates.error]
+                       "history": Templates.history, "unitHome": Templates.unitHome,
+                       "progressForm": Templates.progressForm, "checked": Templates.checked, "error": Templates.error]
         for (name, source) in sources {
             // The templates are ours and tested; one that does not parse is a bug to see at once.
             guard let template = try? MustacheTemplate(string: source) else { preconditionFailure("template \(name) does not parse") }

@@ -21,6 +21,11 @@ extension Office {
         }
         guard var file = form.files["file"] else { throw HTTPError(.badRequest, message: "请选择反馈表文件。") }
         if file.format == .yaml { file.format = .csv }
+        return try receive(file, unit: unit, round: label, by: by)
+    }
+
+    /// Keeps and checks one return file, whether sent as a file or written from the progress form.
+    func receive(_ file: Uploaded, unit: String, round label: String, by: String) throws -> Checked {
         guard let round = try site.web.round(label), let asOf = CalendarDate(iso: round.asOf) else {
             throw HTTPError(.notFound, message: "没有第 \(label) 轮。")
         }

@@ -172,6 +172,7 @@ enum Templates {
     <label>第 {{round}} 轮反馈表 <input type="file" name="file" required></label>
     <button type="submit">上传并检查</button>
     </form>
+    <p>不方便用表格？<a href="{{base}}/form">在网页上填写第 {{round}} 轮进展</a>。</p>
     {{/round}}
     {{^round}}<p>目前没有正在报送的轮次。</p>{{/round}}
     {{^empty(uploads)}}
@@ -184,6 +185,25 @@ enum Templates {
     <table><thead><tr><th>编号</th><th>具体任务</th><th>本单位角色</th><th>完成时限</th></tr></thead><tbody>
     {{#tasks}}<tr><td class="cell">{{id}}</td><td>{{task}}</td><td>{{role}}</td><td>{{deadline}}</td></tr>{{/tasks}}
     </tbody></table>
+    """
+
+    /// A unit's progress typed into the page: a row per task, sent as one return.
+    static let progressForm = """
+    <p>在下面填写本单位 {{count}} 项任务第 {{round}} 轮的进展，提交后与上传反馈表一样检查和留存。{{#prefilled}}已填入本轮最近一次被采用的反馈，可在此基础上修改。{{/prefilled}}也可以<a href="{{base}}/template.xlsx">下载反馈表</a>填好后上传。</p>
+    {{#hasBeyond}}<p class="alert">本轮采用的反馈表中还有网页上没有的栏目（{{beyond}}）。网页提交后以网页填写的为准，这些栏目不会带入；如需保留，请改为上传反馈表。</p>{{/hasBeyond}}
+    <form method="post" action="{{base}}/form" class="progress-form">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <table><thead><tr><th>编号</th><th>具体任务</th><th>完成时限</th><th>进展情况</th><th>完成状态</th><th>完成时间</th><th>佐证材料</th><th>备注</th></tr></thead><tbody>
+    {{#rows}}<tr><td class="cell">{{id}}<input type="hidden" name="id.{{index}}" value="{{id}}"></td><td>{{task}}<br><small>本单位{{role}}</small></td><td class="short">{{deadline}}</td>
+    <td><textarea name="progress.{{index}}" rows="3" aria-label="{{id}} 进展情况">{{progress}}</textarea></td>
+    <td><select name="status.{{index}}" aria-label="{{id}} 完成状态"><option value="">请选择</option>{{#options}}<option{{#selected}} selected{{/selected}}>{{word}}</option>{{/options}}</select></td>
+    <td><input type="{{doneType}}" name="done.{{index}}" value="{{done}}" aria-label="{{id}} 完成时间"></td>
+    <td><input name="evidence.{{index}}" value="{{evidence}}" aria-label="{{id}} 佐证材料"></td>
+    <td><input name="remarks.{{index}}" value="{{remarks}}" aria-label="{{id}} 备注"></td></tr>
+    {{/rows}}
+    </tbody></table>
+    <button type="submit">提交并检查</button>
+    </form>
     """
 
     /// What checking an upload found: accepted or not, and each problem at its cell.
@@ -225,6 +245,9 @@ enum Templates {
     .inline-form,.upload{display:flex;flex-wrap:wrap;gap:1em;align-items:end;margin:1em 0;padding:.8em;border:1px dashed #8c959f}
     .upload.dragging{background:#ddf4ff;border-color:#08519c}
     button{padding:.35em 1em;cursor:pointer}
+    .progress-form td:nth-child(4){width:30%}
+    .progress-form textarea{width:100%;min-width:14em;box-sizing:border-box;font:inherit}
+    .progress-form input,.progress-form select{max-width:9em;font:inherit}
     button.link{background:none;border:none;padding:0}
     button.danger{color:#a40e26}
     input.link-box{width:100%;font-family:monospace;font-size:.85em}

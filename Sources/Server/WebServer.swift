@@ -23,6 +23,7 @@ public struct WebServer: Sendable {
         router.get("/static/site.js") { _, _ in Page.resource(Templates.script, type: "text/javascript; charset=utf-8") }
         office.addRoutes(to: router)
         office.addUnitRoutes(to: router)
+        office.addProgressFormRoutes(to: router)
         return router
     }
 

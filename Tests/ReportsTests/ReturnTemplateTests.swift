@@ -37,6 +37,24 @@ struct ReturnTemplateTests {
         #expect(content.mergedRanges.contains(CellRange("B4:B6")!))
     }
 
+    @Test("a template written filled in (the page's form) reads back as typed: text, a status word, a day as a date cell")
+    func filled() throws {
+        let plan = try plan()
+        let path = NSTemporaryDirectory() + "taizhang-filled-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ids = ReturnForm.tasks(for: "法规科", in: plan).map(\.task.id)
+        let typed = ["进展情况": "已完成目录修订。\n第二行", "完成状态": "已完成", "完成时间": "2023-06-30", "佐证材料": "目录.xlsx", "备注": "无"]
+        try ReturnTemplate.write(unit: "法规科", plan: plan, to: path, filled: [ids[1]: typed, ids[2]: ["完成时间": "6月底"], "不在计划里": ["备注": "x"]])
+        let read = try UnitReturn.read(path: path, registry: plan.registry)
+        #expect(read.unit == "法规科" && read.rows.count == ids.count)
+        let row = try #require(read.rows.first { $0.fields[.taskId]?.text == ids[1] })
+        #expect(row.fields[.progress] == .text("已完成目录修订。\n第二行") && row.fields[.status] == .text("已完成"))
+        #expect(row.fields[.completedOn]?.text == "2023-06-30" && row.fields[.evidence] == .text("目录.xlsx") && row.fields[.remarks] == .text("无"))
+        guard case .date = row.fields[.completedOn] else { Issue.record("完成时间 is not a date cell"); return }
+        #expect(read.rows.first { $0.fields[.taskId]?.text == ids[2] }?.fields[.completedOn] == .text("6月底"), "a day not in ISO form is kept as typed")
+        #expect(read.rows.filter { $0.typed.contains(.progress) }.count == 1)
+    }
+
     @Test("splitting twice gives identical files")
     func deterministic() throws {
         let plan = try plan()

@@ -135,6 +135,17 @@ try:
         check(len(unit.find_elements(By.XPATH, '//h2[text()="已上传"]/following-sibling::table[1]/tbody/tr')) == 2,
               '政务科 sees both its uploads', unit)
         shot(unit, 'unit-政务科-history')
+        unit.find_element(By.LINK_TEXT, '在网页上填写第 2023-07 轮进展').click()
+        check(unit.find_element(By.TAG_NAME, 'h1').text == '政务科：第 2023-07 轮进展填报', '政务科 opens the progress form', unit)
+        area = unit.find_element(By.CSS_SELECTOR, 'textarea[aria-label="RWE2SAR67H 进展情况"]')
+        check('规范性文件梳理已完成60%' in area.get_attribute('value'), 'the form starts from 政务科\'s accepted return', unit)
+        area.clear()
+        area.send_keys('截至7月10日，规范性文件梳理已完成80%（网页填报）。')
+        Select(unit.find_element(By.CSS_SELECTOR, 'select[aria-label="RWE2SAR67H 完成状态"]')).select_by_visible_text('推进中')
+        shot(unit, 'unit-政务科-form')
+        submit(unit, unit.find_element(By.CSS_SELECTOR, 'form.progress-form'))
+        check(unit.find_element(By.TAG_NAME, 'h1').text == '反馈已收到', '政务科\'s form is accepted as its return', unit)
+        shot(unit, 'unit-政务科-form-accepted')
     finally:
         unit.quit()
 
@@ -150,6 +161,7 @@ try:
 
     submit(office, office.find_elements(By.CSS_SELECTOR, 'form.inline-form')[-1])
     check(office.find_element(By.TAG_NAME, 'h1').text == '第 2023-07 轮台账', 'the merge shows the ledger', office)
+    check('规范性文件梳理已完成80%（网页填报）' in office.find_element(By.TAG_NAME, 'main').text, 'the ledger has what 政务科 typed in the form', office)
     shot(office, 'ledger')
     Select(office.find_element(By.NAME, 'unit')).select_by_visible_text('法规科')
     Select(office.find_element(By.NAME, 'status')).select_by_visible_text('已完成')
@@ -164,7 +176,7 @@ try:
         check(wait_download('2023-07-' + name) is not None, f'{name} downloads')
     shot(office, 'round-merged')
     office.get(base + '/history')
-    check(len(office.find_elements(By.CSS_SELECTOR, 'td.sha')) == 6, 'the history lists every upload with its sha256', office)
+    check(len(office.find_elements(By.CSS_SELECTOR, 'td.sha')) == 7, 'the history lists every upload with its sha256', office)
     shot(office, 'history')
 finally:
     office.quit()

@@ -6,7 +6,7 @@ import re
 import sys
 import zipfile
 
-from webclient import Client, check, read
+from webclient import Client, check, form_fields, read
 
 base, samples, code, out = sys.argv[1:5]
 office = Client(base)
@@ -57,6 +57,28 @@ for unit, file in [('法规科', '法规科-任务反馈表.xlsx'), ('政务科'
     with open(f'{out}/{unit}-template.xlsx', 'wb') as f:
         f.write(t.body)
 
+# 法规科 corrects one task in the page's form, which starts from its accepted return: the rest comes through unchanged.
+unit_client = Client(base)
+form = unit_client.get(links['法规科'] + '/form')
+check(form.status == 200 and '已填入本轮最近一次被采用的反馈' in form.text and '规范性文件7件已全部' in form.text,
+      '法规科\'s form starts from its accepted return', form)
+fields = form_fields(form.text)
+index = next(k.split('.')[1] for k, v in fields.items() if k.startswith('id.') and v == 'RWZRZN0NC3')
+check(fields[f'status.{index}'] == '已完成' and fields[f'done.{index}'] == '2023-05-21', 'the form shows the status and day typed before', form)
+empty = {k: v for k, v in fields.items() if k == 'csrf' or k.startswith('id.')}
+r = unit_client.post(links['法规科'] + '/form', empty)
+check(r.status == 400 and '表单是空的' in r.text, 'an empty form is refused', r)
+stale = dict(fields, **{f'id.{index}': 'RW0000000X'})
+r = unit_client.post(links['法规科'] + '/form', stale)
+check(r.status == 409 and '计划已更新' in r.text, 'a form for tasks the plan no longer has is refused', r)
+r = unit_client.post(links['法规科'] + '/form', dict(fields, **{f'progress.{index}': '长' * 40000}))
+check(r.status == 413 and '超过 32767 字' in r.text, 'a text longer than a cell holds is refused, not cut', r)
+fields[f'progress.{index}'] = '网页填报：7月已按季度调整主动公开目录，新增公开事项1项。'
+r = unit_client.post(links['法规科'] + '/form', fields)
+check(r.status == 200 and '已收到' in r.text and '网页填报' in r.text, '法规科\'s form is written as its return and accepted', r)
+page = unit_client.get(links['法规科'])
+check('法规科-任务反馈表（网页填报）.xlsx' in page.text, '法规科 sees the form among what it sent', page)
+
 r = office.post('/rounds/2023-07/returns', {'csrf': csrf, 'unit': '规划科'},
                 {'file': ('规划科-任务反馈表（重排）.xlsx', read(samples + '/returns/规划科-任务反馈表（重排）.xlsx'))})
 check(r.status == 200 and '已收到' in r.text, 'the office uploads 规划科\'s return on its behalf', r)
@@ -67,6 +89,7 @@ r = office.post('/rounds/2023-07/merge', {'csrf': csrf})
 check(r.status == 303, 'the round is merged', r)
 ledger = office.follow(r)
 check(ledger.status == 200 and '截至7月10日' in ledger.text and 'RWE2SAR67H' in ledger.text, 'the ledger shows as a table', ledger)
+check('网页填报：7月已按季度' in ledger.text and '规范性文件7件已全部' in ledger.text, 'the ledger has what 法规科 typed in the form', ledger)
 only = office.get('/rounds/2023-07/ledger?unit=%E6%B3%95%E8%A7%84%E7%A7%91&status=')
 check(only.status == 200 and '<b>政务科</b>' not in only.text and '<b>法规科</b>' in only.text, 'the ledger filters by unit', only)
 for name in ['总台账.xlsx', '总台账.csv', '简报.xlsx']:
@@ -75,5 +98,5 @@ for name in ['总台账.xlsx', '总台账.csv', '简报.xlsx']:
     with open(out + '/' + name, 'wb') as f:
         f.write(r.body)
 history = office.get('/history')
-check(history.status == 200 and history.text.count('<td class="sha">') == 5, 'every upload is listed with its sha256', history)
+check(history.status == 200 and history.text.count('<td class="sha">') == 6, 'every upload is listed with its sha256', history)
 print('done')

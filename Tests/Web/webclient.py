@@ -1,5 +1,6 @@
 """A small HTTP client for the web tests: a cookie jar, form posts (urlencoded and multipart) and no redirects
 followed unless asked, so that each answer is checked as the server gave it. Standard library only."""
+import html.parser
 import http.cookiejar
 import sys
 import re
@@ -77,3 +78,48 @@ def check(condition, what, response=None):
 def read(path):
     with open(path, 'rb') as f:
         return f.read()
+
+
+class FormFields(html.parser.HTMLParser):
+    """The fields a browser would send for the page's forms: inputs by value, textareas by text, selects by the
+    selected option (its text when it has no value)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.textarea, self.select, self.option = {}, None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'input' and a.get('name') and a.get('type') not in ('file', 'submit'):
+            self.fields[a['name']] = a.get('value', '')
+        elif tag == 'textarea':
+            self.textarea = a.get('name')
+            self.fields[self.textarea] = ''
+        elif tag == 'select':
+            self.select = a.get('name')
+            self.fields.setdefault(self.select, '')
+        elif tag == 'option' and self.select:
+            self.option = a
+            self.option_text = ''
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data
+        elif self.option is not None:
+            self.option_text += data
+
+    def handle_endtag(self, tag):
+        if tag == 'textarea':
+            self.textarea = None
+        elif tag == 'option' and self.option is not None:
+            if 'selected' in self.option:
+                self.fields[self.select] = self.option.get('value', self.option_text)
+            self.option = None
+        elif tag == 'select':
+            self.select = None
+
+
+def form_fields(page):
+    parser = FormFields()
+    parser.feed(page)
+    return parser.fields
