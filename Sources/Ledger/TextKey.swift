@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `String` hashes its canonical (NFC) form, which for Chinese text costs more than parsing a short cell;
 /// the caches of the plan reader only need to know that the same bytes came again.
-public struct TextKey: Hashable {
+public struct TextKey: Hashable, Sendable {
     let text: String
 
     public init(_ text: String) { self.text = text }

@@ -102,7 +102,8 @@ extension Office {
         var upload = WebStore.Upload(kind: .plan, name: file.name, stored: kept.stored, sha256: kept.sha256, size: file.data.count,
                                      format: file.format.rawValue, at: Date(), by: "office", status: .rejected, errors: 0, warnings: 0, problems: "")
         do {
-            let plan = try PlanImport.read(path: path, options: try site.planOptions())
+            let options = try site.planOptions()
+            let plan = try await Self.offloaded { try PlanImport.read(path: path, options: options) }
             let rows = Self.issueRows(plan.issues, fileName: file.name)
             upload.errors = plan.issues.filter { $0.severity == .error }.count
             upload.warnings = plan.issues.count - upload.errors
@@ -156,12 +157,12 @@ extension Office {
     /// Each unit with tasks, its working link and expiry.
     func unitLinks(_ request: Request) throws -> Response {
         guard let csrf = session(request) else { return Page.redirect("/login") }
-        guard let (_, plan) = try site.plan() else { return Page.redirect("/") }
+        guard try site.plan() != nil else { return Page.redirect("/") }
         let links = try site.web.links()
         let base = request.head.authority.map { "http://\($0)" } ?? ""
         let units = try site.units().map { unit -> [String: Any] in
             let link = links.first { $0.unit == unit && !$0.revoked && ($0.expires.map { $0 > Date() } ?? true) }
-            var row: [String: Any] = ["name": unit, "tasks": ReturnForm.tasks(for: unit, in: plan).count, "csrf": csrf]
+            var row: [String: Any] = ["name": unit, "tasks": try site.tasks(of: unit).count, "csrf": csrf]
             if let link {
                 row["link"] = "\(base)/u/\(link.token)"
                 row["expires"] = link.expires.map(Self.time)

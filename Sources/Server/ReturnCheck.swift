@@ -4,33 +4,35 @@ import Ledger
 import Table
 
 /// A return sent through the page, by its unit or by the office on its behalf: kept whatever it holds, read with the
-/// reader's limits, merged alone against the plan, and accepted only when it has no errors.
+/// reader's limits, checked against the plan as a merge would read it, and accepted only when it has no errors.
 extension Office {
     struct Checked {
         var accepted: Bool
         var title: String
         var summary: String
-        var issues: [[String: Any]]
+        var issues: [[String: String]]
 
         func context(back: String) -> [String: Any] { ["accepted": accepted, "summary": summary, "issues": issues, "back": back] }
     }
 
-    func receive(_ form: PostedForm, unit: String, round label: String, by: String) throws -> Checked {
+    func receive(_ form: PostedForm, unit: String, round label: String, by: String) async throws -> Checked {
         if let refused = form.refused["file"] {
             throw HTTPError(.unsupportedMediaType, message: "“\(refused)”不是表格文件，请上传填好的反馈表（.xlsx、.xls、.et、.csv）。")
         }
         guard var file = form.files["file"] else { throw HTTPError(.badRequest, message: "请选择反馈表文件。") }
         if file.format == .yaml { file.format = .csv }
-        return try receive(file, unit: unit, round: label, by: by)
+        return try await Self.offloaded { [self, file] in try receive(file, unit: unit, round: label, by: by) }
     }
 
     /// Keeps and checks one return file, whether sent as a file or written from the progress form.
     func receive(_ file: Uploaded, unit: String, round label: String, by: String) throws -> Checked {
-        guard let round = try site.web.round(label), let asOf = CalendarDate(iso: round.asOf) else {
+        guard let round = try site.web.round(label) else {
             throw HTTPError(.notFound, message: "没有第 \(label) 轮。")
         }
         guard round.merged == nil || by == "office" else { throw HTTPError(.conflict, message: "第 \(label) 轮已经合并，如需更正请联系办公室。") }
-        guard let (_, plan) = try site.plan(), try site.units().contains(unit) else { throw HTTPError(.badRequest, message: "没有这个单位的任务。") }
+        guard let (_, plan) = try site.plan(), let checker = try site.checker(), try site.units().contains(unit) else {
+            throw HTTPError(.badRequest, message: "没有这个单位的任务。")
+        }
         guard try site.web.uploads(kind: .return, round: label, unit: unit).count < site.options.maxUploadsPerUnitRound else {
             throw HTTPError(.tooManyRequests, message: "本轮上传次数已达上限（\(site.options.maxUploadsPerUnitRound) 次），请联系办公室。")
         }
@@ -43,8 +45,7 @@ extension Office {
         do {
             let spreadsheet = try SpreadsheetFile.open(path, budget: .standard)
             let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: UnitReturn.returnVocabulary())
-            let ledger = Merge.run(plan: plan, returns: [ret], asOf: asOf)
-            issues = ledger.issues.filter { $0.location.file == path }
+            issues = checker.issues(of: ret)
         } catch {
             // The reader names the file it read, which is the generated name: the unit knows its own.
             let message = "\(error)".replacingOccurrences(of: path, with: file.name).replacingOccurrences(of: kept.stored, with: file.name)

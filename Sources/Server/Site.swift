@@ -10,7 +10,6 @@ final class Site: @unchecked Sendable {
     let web: WebStore
     let options: ServeOptions
     private let lock = NSLock()
-    private var cached: (id: Int64, plan: Plan, units: [String])?
 
     var ledgerPath: String { folder + "/台账.db" }
     var uploadsFolder: String { folder + "/uploads" }
@@ -25,26 +24,50 @@ final class Site: @unchecked Sendable {
         web = try WebStore(path: folder + "/web.db")
     }
 
-    /// The plan in use: the last plan upload that was accepted, read once and kept until another is.
+    /// What is read once per plan and kept until another plan is accepted: the plan, each unit's tasks, the units with
+    /// tasks in registry order, and the checker of returns. A unit's tasks are found among every task's units (for 200
+    /// units sharing 1,000 tasks, 40 million names compared), too slow for every page and every check.
+    private struct Current {
+        var id: Int64
+        var plan: Plan
+        var tasks: [String: [(index: Int, role: UnitRole)]]
+        var units: [String]
+        var checker: ReturnChecker
+    }
+    private var cached: Current?
+
+    /// The plan in use: the last plan upload that was accepted.
     func plan() throws -> (upload: WebStore.Upload, plan: Plan)? {
-        try current().map { ($0.upload, $0.plan) }
+        try current().map { ($0.upload, $0.current.plan) }
     }
 
-    /// The units that have tasks in the plan in use, in registry order: found once per plan, as a unit's tasks are
-    /// looked for among every task's units (for 200 units sharing 1,000 tasks, 40 million names compared).
+    /// The units that have tasks in the plan in use, in registry order.
     func units() throws -> [String] {
-        try current()?.units ?? []
+        try current()?.current.units ?? []
     }
 
-    private func current() throws -> (upload: WebStore.Upload, plan: Plan, units: [String])? {
+    /// A unit's tasks in the plan in use, with its role on each, in plan order.
+    func tasks(of unit: String) throws -> [(task: PlanTask, role: UnitRole)] {
+        guard let current = try current()?.current else { return [] }
+        return (current.tasks[unit] ?? []).map { (current.plan.tasks[$0.index], $0.role) }
+    }
+
+    /// The checker of returns against the plan in use.
+    func checker() throws -> ReturnChecker? {
+        try current()?.current.checker
+    }
+
+    private func current() throws -> (upload: WebStore.Upload, current: Current)? {
         guard let upload = try web.uploads(kind: .plan).first(where: { $0.status == .accepted }) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        if let cached, cached.id == upload.id { return (upload, cached.plan, cached.units) }
+        if let cached, cached.id == upload.id { return (upload, cached) }
         let plan = try PlanImport.read(path: path(of: upload), options: try planOptions())
-        let units = plan.registry.units.map(\.name).filter { !ReturnForm.tasks(for: $0, in: plan).isEmpty }
-        cached = (upload.id, plan, units)
-        return (upload, plan, units)
+        let tasks = Dictionary(plan.registry.units.map { ($0.name, ReturnForm.taskIndices(for: $0.name, in: plan)) }, uniquingKeysWith: { a, _ in a })
+        let made = Current(id: upload.id, plan: plan, tasks: tasks, units: plan.registry.units.map(\.name).filter { tasks[$0]?.isEmpty == false },
+                           checker: ReturnChecker(plan: plan))
+        cached = made
+        return (upload, made)
     }
 
     /// The unit registry uploaded with the plan (单位名册), when there is one.

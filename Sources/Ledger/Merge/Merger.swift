@@ -3,52 +3,21 @@ import Table
 /// Merges returns one at a time, so only one return's grid is in memory; which of two returns from one
 /// unit wins is settled at `finish()`, when all have been seen.
 public struct Merger {
-    private let plan: Plan
+    private let checker: ReturnChecker
+    private var plan: Plan { checker.plan }
     private let asOf: CalendarDate
-    private let matcher: RowMatcher
-    /// The ids of the tasks naming each unit: a group can name hundreds, too many to search for every row.
-    private let tasksOfUnit: [TextKey: Set<String>]
     private var files: [ReturnAccount] = []
     /// Files not read, in the order met: their summary and what the clerk is told.
     private var skipped: [(summary: ReturnSummary, issue: ValidationIssue)] = []
 
     public init(plan: Plan, asOf: CalendarDate) {
-        self.plan = plan
+        checker = ReturnChecker(plan: plan)
         self.asOf = asOf
-        matcher = RowMatcher(plan: plan)
-        var tasksOfUnit: [TextKey: Set<String>] = [:]
-        for task in plan.tasks {
-            for reference in task.units.references { tasksOfUnit[TextKey(reference.name), default: []].insert(task.id) }
-        }
-        self.tasksOfUnit = tasksOfUnit
     }
 
     /// Reads one return into the ledger-to-be.
     public mutating func add(_ ret: UnitReturn) {
-        var account = ReturnAccount(ret, planYear: plan.planYear)
-        account.issues += ret.notes
-        defer { files.append(account) }
-        guard let unit = ret.unit else { return }
-        if let formulas = ValidationIssue.unsavedFormulas(in: ret.grid) { account.issues.append(formulas) }
-        if let merges = ValidationIssue.ignoredMerges(in: ret.grid) { account.issues.append(merges) }
-        let ownTasks = tasksOfUnit[TextKey(unit)] ?? []
-        for row in ret.rows {
-            guard let (task, fuzzy) = matcher.match(id: row.text(.taskId), task: row.text(.task), requirement: row.text(.requirement)) else {
-                account.unmatched(row)
-                continue
-            }
-            if fuzzy {
-                account.issues.append(.init(.warning, "fuzzy-match", at: account.location(row, .task),
-                                            "这一行与计划任务 \(task.id)“\(Merge.prefix(task.task.text))”相近，按近似匹配合并，请核对。"))
-            }
-            account.summary.rowsMatched += 1
-            let own = ownTasks.contains(task.id)
-            if !own { account.foreignTask(row, task: task) }
-            account.planCells(row, task: task)
-            let extras = account.extraCells(row, task: task, own: own)
-            account.progressCells(row, task: task, own: own, extras: extras)
-        }
-        account.finish()
+        files.append(checker.account(ret))
     }
 
     /// A file that was not read: one that could not be (`reason`, an error), or one that is not a return (a note).

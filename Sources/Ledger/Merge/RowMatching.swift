@@ -2,7 +2,7 @@ import Table
 
 /// Finds the plan task a return row is about: by task id, else by text (exact once normalized, then a unique
 /// close match, which the caller reports).
-struct RowMatcher {
+struct RowMatcher: Sendable {
     let tasks: [PlanTask]
     private let byId: [String: PlanTask]
     private let byText: [String: PlanTask]

@@ -34,6 +34,11 @@ public enum ReturnForm {
 
     /// The tasks where `unit` is lead, cooperating or responsible (directly or through a group), in plan order.
     public static func tasks(for unit: String, in plan: Plan) -> [(task: PlanTask, role: UnitRole)] {
+        taskIndices(for: unit, in: plan).map { (plan.tasks[$0.index], $0.role) }
+    }
+
+    /// The same tasks as positions in `plan.tasks`: what a caller keeps for many units without copying their tasks.
+    public static func taskIndices(for unit: String, in plan: Plan) -> [(index: Int, role: UnitRole)] {
         // By index and by bytes: split searches every task once per unit, and a group can name hundreds.
         let name = TextKey(unit)
         // A unit named twice takes its strongest role: lead, then responsible, then cooperating.
@@ -49,7 +54,7 @@ public enum ReturnForm {
             for reference in plan.tasks[index].units.references where TextKey(reference.name) == name {
                 if role.map({ rank(reference.role) < rank($0) }) ?? true { role = reference.role }
             }
-            return role.map { (plan.tasks[index], $0) }
+            return role.map { (index, $0) }
         }
     }
 }
