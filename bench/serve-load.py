@@ -7,6 +7,7 @@ import os
 import re
 import statistics
 import sys
+import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'Tests', 'Web'))
@@ -52,16 +53,35 @@ def hand_in(unit):
     return unit, r.status, '已收到' in r.text, time.time() - start
 
 
+health = []
+loading = True
+
+
+def watch_health():
+    """What an operator's monitor sees during the load: /healthz answered every 100 ms."""
+    client = Client(base)
+    while loading:
+        start = time.time()
+        client.get('/healthz')
+        health.append(time.time() - start)
+        time.sleep(0.1)
+
+
+watcher = threading.Thread(target=watch_health)
 started = time.time()
+watcher.start()
 with concurrent.futures.ThreadPoolExecutor(max_workers=count) as pool:
     results = list(pool.map(hand_in, units))
 wall = time.time() - started
+loading = False
+watcher.join()
 latencies = sorted(r[3] for r in results)
 accepted = sum(1 for r in results if r[1] == 200 and r[2])
 live = office.get('/rounds/2023-07/count').text
 p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
 print(f'{count} units at once ({sum(len(f) for f in files.values()) // 1024} KB of returns): {accepted} accepted, live count {live}, '
       f'wall {wall:.1f} s; latency p50 {statistics.median(latencies):.2f} s, p99 {p99:.2f} s, max {latencies[-1]:.2f} s')
+print(f'/healthz during the load: {len(health)} answers, max {max(health) * 1000:.0f} ms')
 print(f'server peak memory: {before // 1024} MB before the uploads, {peak_kb() // 1024} MB after')
 started = time.time()
 r = office.post('/rounds/2023-07/merge', {'csrf': csrf})

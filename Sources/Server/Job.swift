@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 
 /// The heavy work of a round — the merge, the templates, the briefing — runs as the taizhang command itself in a child
 /// process: the files are the command line's byte for byte, a merge's few hundred megabytes are given back when it
@@ -53,5 +54,13 @@ actor Jobs {
         }
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return Outcome(status: status, output: output)
+    }
+}
+
+extension Office {
+    /// Work that keeps a core busy (reading a plan or a return, writing a workbook) runs on NIO's thread pool, one thread
+    /// per core, so that the threads answering requests stay free: /healthz and light pages answer during a load.
+    static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
     }
 }

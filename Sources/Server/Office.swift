@@ -67,7 +67,7 @@ struct Office: Sendable {
 
     /// Each problem of a plan or a return as a row: where (the name the user knows, else the issue's own file, sheet and
     /// cell), level and message.
-    static func issueRows(_ issues: [ValidationIssue], fileName: String) -> [[String: Any]] {
+    static func issueRows(_ issues: [ValidationIssue], fileName: String) -> [[String: String]] {
         issues.sorted { ($0.severity, $0.location.description) < ($1.severity, $1.location.description) }.map { issue in
             let place = [issue.location.sheet, issue.location.cell?.description].compactMap { $0 }.joined(separator: "!")
             let file = fileName.isEmpty ? Merge.name(issue.location.file) : fileName
@@ -77,11 +77,11 @@ struct Office: Sendable {
     }
 
     /// Problems as stored with an upload: one per line, `位置\t级别\t问题`.
-    static func storedProblems(_ rows: [[String: Any]]) -> String {
+    static func storedProblems(_ rows: [[String: String]]) -> String {
         rows.map { "\($0["location"] ?? "")\t\($0["level"] ?? "")\t\($0["message"] ?? "")" }.joined(separator: "\n")
     }
 
-    static func problemRows(_ stored: String) -> [[String: Any]] {
+    static func problemRows(_ stored: String) -> [[String: String]] {
         stored.split(separator: "\n").map { line in
             let parts = line.split(separator: "\t", maxSplits: 2).map(String.init)
             let level = parts.count > 1 ? parts[1] : ""

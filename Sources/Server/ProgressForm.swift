@@ -16,7 +16,10 @@ extension Office {
     static let maxCellText = 32_767
 
     func addProgressFormRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/u/:token/form") { _, context in try progressForm(try unit(context)) }
+        router.get("/u/:token/form") { _, context in
+            let link = try unit(context)
+            return try await Self.offloaded { [self] in try progressForm(link) }
+        }
         router.post("/u/:token/form") { request, context in try await progressPosted(request, try unit(context)) }
     }
 
@@ -26,7 +29,7 @@ extension Office {
         let label = try openRound()
         let (earlier, beyond) = try lastAccepted(unit: link.unit, round: label, plan: plan)
         let choices = ReturnForm.statusChoices.map(\.displayName)
-        let rows = ReturnForm.tasks(for: link.unit, in: plan).enumerated().map { index, item -> [String: Any] in
+        let rows = try site.tasks(of: link.unit).enumerated().map { index, item -> [String: Any] in
             let typed = earlier[item.task.id, default: [:]]
             let status = typed["status"] ?? ""
             // A status word the unit typed in its workbook that the list does not have is kept as a choice, not dropped.
@@ -49,13 +52,14 @@ extension Office {
         }
         guard let (_, plan) = try site.plan() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
         let label = try openRound()
-        let filled = try Self.filled(form, tasks: ReturnForm.tasks(for: link.unit, in: plan).map(\.task.id))
-        let name = "\(link.unit)-任务反馈表（网页填报）.xlsx"
-        let temporary = site.folder + "/uploads/.form-\(Secrets.token(bytes: 9)).xlsx"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try ReturnTemplate.write(unit: link.unit, plan: plan, to: temporary, filled: filled)
-        let file = Uploaded(name: name, data: try Data(contentsOf: URL(fileURLWithPath: temporary)), format: .xlsx)
-        let checked = try receive(file, unit: link.unit, round: label, by: "unit")
+        let filled = try Self.filled(form, tasks: try site.tasks(of: link.unit).map(\.task.id))
+        let checked = try await Self.offloaded { [self] in
+            let temporary = site.folder + "/uploads/.form-\(Secrets.token(bytes: 9)).xlsx"
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            try ReturnTemplate.write(unit: link.unit, plan: plan, to: temporary, filled: filled)
+            let file = Uploaded(name: "\(link.unit)-任务反馈表（网页填报）.xlsx", data: try Data(contentsOf: URL(fileURLWithPath: temporary)), format: .xlsx)
+            return try receive(file, unit: link.unit, round: label, by: "unit")
+        }
         return Page.render("checked", title: checked.title, checked.context(back: "/u/\(link.token)"),
                            viewer: .unit(name: link.unit, base: "/u/\(link.token)"), status: checked.accepted ? .ok : .unprocessableContent)
     }

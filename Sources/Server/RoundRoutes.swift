@@ -65,7 +65,7 @@ extension Office {
         let form = try await PostedForm.read(request, limit: site.options.maxUploadBytes)
         try Self.checkCSRF(form, csrf)
         guard let unit = form.fields["unit"] else { throw HTTPError(.badRequest, message: "请选择单位。") }
-        let checked = try receive(form, unit: unit, round: label, by: "office")
+        let checked = try await receive(form, unit: unit, round: label, by: "office")
         return Page.render("checked", title: checked.title, checked.context(back: "/rounds/\(label)"), viewer: .office(csrf: csrf),
                            status: checked.accepted ? .ok : .unprocessableContent)
     }

@@ -7,7 +7,11 @@ import Reports
 /// round and what it sent before. Nothing of another unit is shown; an unknown, revoked or expired token is a 404.
 extension Office {
     func addUnitRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/u/:token") { request, context in try unitHome(try unit(context)) }
+        // The pages units open by the hundred are rendered off the threads that answer requests.
+        router.get("/u/:token") { _, context in
+            let link = try unit(context)
+            return try await Self.offloaded { [self] in try unitHome(link) }
+        }
         router.get("/u/:token/template.xlsx") { _, context in try unitTemplate(try unit(context)) }
         router.post("/u/:token/return") { request, context in try await unitReturn(request, try unit(context)) }
     }
@@ -32,8 +36,8 @@ extension Office {
     }
 
     func unitHome(_ link: WebStore.UnitLink) throws -> Response {
-        guard let (_, plan) = try site.plan() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
-        let tasks = ReturnForm.tasks(for: link.unit, in: plan)
+        guard try site.plan() != nil else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
+        let tasks = try site.tasks(of: link.unit)
         let round = try site.web.setting("current-round").flatMap { try site.web.round($0) }.flatMap { $0.merged == nil ? $0.label : nil }
         let uploads = try site.web.uploads(kind: .return, unit: link.unit).map { upload -> [String: Any] in
             let status = [WebStore.Upload.Status.accepted: "已采用", .rejected: "有错误未采用", .superseded: "已被更新的一份替代"][upload.status] ?? ""
@@ -63,7 +67,7 @@ extension Office {
             throw HTTPError(.forbidden, message: "表单已失效，请刷新页面后重新上传。")
         }
         guard let label = try site.web.setting("current-round") else { throw HTTPError(.conflict, message: "目前没有正在报送的轮次。") }
-        let checked = try receive(form, unit: link.unit, round: label, by: "unit")
+        let checked = try await receive(form, unit: link.unit, round: label, by: "unit")
         return Page.render("checked", title: checked.title, checked.context(back: "/u/\(link.token)"),
                            viewer: .unit(name: link.unit, base: "/u/\(link.token)"), status: checked.accepted ? .ok : .unprocessableContent)
     }

@@ -5,12 +5,13 @@ import GRDB
 /// sessions, each unit's link, every upload (sha256, size, who sent it) and the rounds opened. The ledger's own
 /// history stays in `台账.db`, which the command line reads too.
 final class WebStore: Sendable {
-    private let database: DatabaseQueue
+    /// A pool in WAL mode: pages read while an upload is being recorded, rather than waiting for it.
+    private let database: DatabasePool
 
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
-        database = try DatabaseQueue(path: path, configuration: configuration)
+        database = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(database)
     }
 
