@@ -30,6 +30,7 @@ bench: release
 	@bash bench/run-ledger.sh
 	@bash bench/run-xls.sh
 	@bash bench/run-rounds.sh
+	@bash bench/run-serve.sh
 
 fuzz: setup
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
