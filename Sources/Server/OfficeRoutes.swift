@@ -159,7 +159,7 @@ extension Office {
         guard let csrf = session(request) else { return Page.redirect("/login") }
         guard try site.plan() != nil else { return Page.redirect("/") }
         let links = try site.web.links()
-        let base = request.head.authority.map { "http://\($0)" } ?? ""
+        let base = site.options.publicURL ?? request.head.authority.map { "http://\($0)" } ?? ""
         let units = try site.units().map { unit -> [String: Any] in
             let link = links.first { $0.unit == unit && !$0.revoked && ($0.expires.map { $0 > Date() } ?? true) }
             var row: [String: Any] = ["name": unit, "tasks": try site.tasks(of: unit).count, "csrf": csrf]

@@ -12,6 +12,11 @@ public struct ServeOptions: Sendable {
     public var maxUploadsPerUnitRound = 50
     /// Cookies carry Secure: on behind an HTTPS proxy (the default), off only for plain HTTP on this machine.
     public var secureCookies = true
+    /// The address users reach the page at (`https://台账.example.gov.cn`), behind a proxy: the links given to units
+    /// start with it. Nil: the address of the request, over http, as on this machine.
+    public var publicURL: String?
+    /// Forget the office password and end every session before serving (`--reset-password`).
+    public var resetPassword = false
     /// Child processes at once (merges, templates, briefings).
     public var jobs = 2
 

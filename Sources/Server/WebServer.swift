@@ -31,8 +31,13 @@ public struct WebServer: Sendable {
     public func run() async throws {
         let site = try Site(options: options)
         let office = Office(site: site, jobs: Jobs(executable: options.executable, limit: options.jobs))
+        if options.resetPassword {
+            try site.web.resetPassword()
+            print("已清除办公室密码，所有登录均已退出。")
+        }
         if !office.hasPassword {
-            print("首次使用：请在浏览器打开 http://\(options.host):\(options.port)/setup 设置办公室密码，设置码：\(try office.setupCode())")
+            let address = options.publicURL ?? "http://\(options.host):\(options.port)"
+            print("首次使用：请在浏览器打开 \(address)/setup 设置办公室密码，设置码：\(try office.setupCode())")
         }
         var logger = Logger(label: "taizhang")
         logger.logLevel = .warning

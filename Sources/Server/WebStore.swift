@@ -48,6 +48,14 @@ final class WebStore: Sendable {
         }
     }
 
+    /// Forgets the office password and ends every session: the next start prints a new setup code.
+    func resetPassword() throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM setting WHERE key IN ('password', 'setup-code')")
+            try db.execute(sql: "DELETE FROM session")
+        }
+    }
+
     // MARK: Sessions
 
     /// A session by the hash of its cookie; expired ones are gone.

@@ -13,7 +13,7 @@ struct ServeCommand: ParsableCommand {
         默认只在本机（127.0.0.1）监听；在内网提供服务时，请放在 HTTPS 反向代理之后（见 docs/部署指南.md）。
 
         示例 Examples:
-          taizhang serve --store /srv/taizhang --port 8080
+          taizhang serve --store /srv/taizhang --port 8080 --public-url https://taizhang.example.gov.cn
           taizhang serve --store ./网页 --host 0.0.0.0 --port 8080 --insecure-cookies   # 仅限测试：无 HTTPS 时
         """)
 
@@ -29,18 +29,29 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-upload-mb"), help: "单次上传的上限（MB），默认 20。Largest upload, in MB.")
     var maxUploadMB = 20
 
+    @Option(name: .customLong("public-url"), help: "用户访问的地址（在反向代理之后时），单位链接以它开头。Address users reach the page at, behind a proxy; unit links start with it.")
+    var publicURL: String?
+
+    @Flag(name: .customLong("reset-password"), help: "忘记密码时使用：清除办公室密码并退出所有登录，启动时打印新的设置码。Forget the office password and end all sessions.")
+    var resetPassword = false
+
     @Flag(name: .customLong("insecure-cookies"), help: "会话 Cookie 不带 Secure（仅用于没有 HTTPS 的测试）。Session cookies without Secure, for plain-HTTP testing only.")
     var insecureCookies = false
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port 应在 0 到 65535 之间（0 表示任选一个空闲端口）。") }
         if !(1...500).contains(maxUploadMB) { throw ValidationError("--max-upload-mb 应在 1 到 500 之间。") }
+        if let url = publicURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.dropFirst(8).isEmpty || url.contains(" ") {
+            throw ValidationError("--public-url 应是完整地址，如 https://taizhang.example.gov.cn")
+        }
     }
 
     func run() throws {
         var options = ServeOptions(folder: store, host: host, port: port, executable: Self.executable)
         options.maxUploadBytes = maxUploadMB * 1_048_576
         options.secureCookies = !insecureCookies
+        options.resetPassword = resetPassword
+        options.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -29,11 +29,28 @@ struct ServeTests {
 
     @Test("another unit's token, tampered and revoked links, missing CSRF, an oversized upload, a zip bomb, a path in a name, a script in a cell")
     func security() throws {
-        let served = try Served()
+        let served = try Served(["--public-url", "https://taizhang.example.gov.cn/"])
         defer { served.stop() }
         let checks = try Served.python("security.py", [served.base, Self.samples, served.code, served.folder + "/site"])
         #expect(checks.status == 0 && checks.stdout.hasSuffix("done\n"), "\(checks.stdout)\(checks.stderr)")
         #expect(served.stop() == 0)
+    }
+
+    @Test("a forgotten password: serve --reset-password ends every session, refuses the old password, prints a new setup code")
+    func resetPassword() throws {
+        let first = try Served()
+        defer { first.stop() }
+        let cookie = first.folder + "/cookie.txt"
+        let set = try Served.python("password.py", [first.base, first.code, "set", cookie])
+        #expect(set.status == 0 && set.stdout.hasSuffix("done\n"), "\(set.stdout)\(set.stderr)")
+        #expect(first.stop() == 0)
+        let again = try Served(["--reset-password"], folder: first.folder)
+        defer { again.stop() }
+        #expect(again.code != first.code)
+        #expect(try String(contentsOfFile: again.log, encoding: .utf8).contains("已清除办公室密码"))
+        let reset = try Served.python("password.py", [again.base, again.code, "reset", cookie])
+        #expect(reset.status == 0 && reset.stdout.hasSuffix("done\n"), "\(reset.stdout)\(reset.stderr)")
+        #expect(again.stop() == 0)
     }
 
     @Test("the clerk's round and two units' returns (one typed in the form) in headless chromium, a screenshot of each page, the downloads equal the command line's")

@@ -15,17 +15,18 @@ final class Served {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(_ extra: [String] = []) throws {
-        folder = NSTemporaryDirectory() + "served-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        log = folder + ".log"
+    /// Starts the server; `folder` again serves what an earlier one left (a restart).
+    init(_ extra: [String] = [], folder: String? = nil) throws {
+        self.folder = folder ?? NSTemporaryDirectory() + "served-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: self.folder, withIntermediateDirectories: true)
+        log = self.folder + "-\(UUID().uuidString.prefix(8)).log"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        let command = [CLI.binary, "serve", "--store", folder + "/site", "--port", "0", "--insecure-cookies"] + extra
+        let command = [CLI.binary, "serve", "--store", self.folder + "/site", "--port", "0", "--insecure-cookies"] + extra
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var attributes = posix_spawnattr_t()

@@ -27,9 +27,10 @@ office.post('/plan', {'csrf': csrf}, {'plan': ('plan-2023.xlsx', read(samples + 
                                       'units': ('units.yaml', read(samples + '/units.yaml'))})
 for unit in ['法规科', '政务科']:
     office.post('/units/link', {'csrf': csrf, 'unit': unit})
-links = dict(re.findall(r'<td>(法规科|政务科)</td><td>\d+</td>\s*<td><input class="link-box" readonly value="[^"]*(/u/[A-Za-z0-9_-]{43})"',
-                        office.get('/units').text))
+units_page = office.get('/units').text
+links = dict(re.findall(r'<td>(法规科|政务科)</td><td>\d+</td>\s*<td><input class="link-box" readonly value="[^"]*(/u/[A-Za-z0-9_-]{43})"', units_page))
 check(len(links) == 2, 'two units have links')
+check(units_page.count('value="https://taizhang.example.gov.cn/u/') == 2, 'the links start with the --public-url the server was given')
 office.post('/rounds', {'csrf': csrf, 'label': '2023-07', 'asOf': '2023-07-10'})
 
 # CSRF: the office's forms without their token, with a wrong one, and without a session at all.
