@@ -27,7 +27,9 @@ enum Page {
 
     static func render(_ template: String, title: String, _ context: [String: Any] = [:], viewer: Viewer,
                        notice: String? = nil, alert: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        var context = context
+        // An absent optional is no value at all: Mustache would take `Optional.none` for a value, print "nil" and open
+        // its {{#section}}.
+        var context = context.filter { !isNone($0.value) }
         var chrome: [String: Any] = ["title": title, "home": "/"]
         switch viewer {
         case .anonymous: break
@@ -45,6 +47,11 @@ enum Page {
         chrome["body"] = library.render(context, withTemplate: template) ?? ""
         let html = library.render(chrome, withTemplate: "layout") ?? ""
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func isNone(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     /// 303 See Other to `location`: the answer to a form posted, so that reloading does not post it again.

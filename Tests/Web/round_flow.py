@@ -43,8 +43,13 @@ for unit in ['法规科', '政务科']:
 with open(out + '/links.txt', 'w') as f:
     f.write('\n'.join(f'{u}\t{l}' for u, l in links.items()) + '\n')
 
+before = Client(base).get(links['法规科'])
+check('目前没有正在报送的轮次' in before.text and 'type="file"' not in before.text, 'before a round, a unit\'s page offers no upload', before)
 r = office.post('/rounds', {'csrf': csrf, 'label': '2023-07', 'asOf': '2023-07-10'})
 check(r.status == 303 and r.headers['Location'].endswith('/rounds/2023-07'), 'round 2023-07 is opened', r)
+opened = office.follow(r)
+check('已于' not in opened.text and 'files/总台账.xlsx' not in opened.text and 'nil' not in opened.text,
+      'a round not merged yet offers no downloads', opened)
 
 for unit, file in [('法规科', '法规科-任务反馈表.xlsx'), ('政务科', '政务科-任务反馈表.xlsx')]:
     unit_client = Client(base)
