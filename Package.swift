@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Ledger", "Store", "Table", "XLSX", "CSV", "CZlib"]),
         // The web page (taizhang serve): routes, templates, sessions and uploads over the library and the store.
         .target(name: "Server", dependencies: [
-            "Table", "Ledger", "Reports", "Store", "XLSX", "HTML",
+            "Table", "Ledger", "Reports", "Store", "XLSX", "XLS", "HTML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

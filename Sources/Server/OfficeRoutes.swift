@@ -116,10 +116,11 @@ extension Office {
                                 "hasErrors": upload.errors > 0, "issues": rows],
                                viewer: .office(csrf: csrf))
         } catch {
+            let message = Self.readerMessage(error, form: "计划表", shown: file.name, stored: kept.stored)
             upload.errors = 1
-            upload.problems = "\(file.name)\t错误\t\(error)"
+            upload.problems = "\(file.name)\t错误\t\(message)"
             _ = try site.web.record(upload)
-            throw HTTPError(.unprocessableContent, message: "计划表“\(file.name)”无法读取：\(error)")
+            throw HTTPError(.unprocessableContent, message: "计划表“\(file.name)”无法读取：\(message)")
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import Table
+import XLS
 
 /// A return sent through the page, by its unit or by the office on its behalf: kept whatever it holds, read with the
 /// reader's limits, checked against the plan as a merge would read it, and accepted only when it has no errors.
@@ -22,6 +23,18 @@ extension Office {
         guard var file = form.files["file"] else { throw HTTPError(.badRequest, message: "请选择反馈表文件。") }
         if file.format == .yaml { file.format = .csv }
         return try await Self.offloaded { [self, file] in try receive(file, unit: unit, round: label, by: by) }
+    }
+
+    /// What the reader's error says, for the page: under the name the user gave (the reader names the generated one), and
+    /// without the command line's remedies (`--max-memory`), which a user of the page has no way to use.
+    static func readerMessage(_ error: any Error, form: String, shown name: String, stored: String) -> String {
+        if error is FileTooLarge || (error as? XLSReadError).map({ if case .tooManyCells = $0.kind { true } else { false } }) == true {
+            return "“\(name)”过大或异常：读取它所需的内存超过网页的上限，未能检查。请确认上传的是\(form)；确需上传这样大的表格，请联系管理服务器的同事。"
+        }
+        if case PlanSheetError.noTable = error, form == "反馈表" {
+            return "“\(name)”中找不到反馈表的表头（如“任务编号”“具体任务”“进展情况”“完成状态”）。请上传本单位的任务反馈表：可在本单位页面下载模板填写，或在网页上直接填写进展。"
+        }
+        return "\(error)".replacingOccurrences(of: stored, with: name)
     }
 
     /// Keeps and checks one return file, whether sent as a file or written from the progress form.
@@ -47,9 +60,7 @@ extension Office {
             let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: UnitReturn.returnVocabulary())
             issues = checker.issues(of: ret)
         } catch {
-            // The reader names the file it read, which is the generated name: the unit knows its own.
-            let message = "\(error)".replacingOccurrences(of: path, with: file.name).replacingOccurrences(of: kept.stored, with: file.name)
-            issues = [ValidationIssue(.error, "unreadable", at: SourceLocation(file: path), message)]
+            issues = [ValidationIssue(.error, "unreadable", at: SourceLocation(file: path), Self.readerMessage(error, form: "反馈表", shown: file.name, stored: kept.stored))]
         }
         let rows = Self.issueRows(issues, fileName: file.name)
         upload.errors = issues.filter { $0.severity == .error }.count

@@ -126,6 +126,8 @@ try:
         unit.find_element(By.NAME, 'file').send_keys(bad)
         submit(unit, unit.find_element(By.CSS_SELECTOR, 'form.upload'))
         check(unit.find_element(By.TAG_NAME, 'h1').text == '反馈有错误', 'a file that is no return is refused with its problems', unit)
+        said = unit.find_element(By.CSS_SELECTOR, 'table.issues').text
+        check('找不到反馈表的表头' in said and '计划表' not in said, 'it is told as a return without its header, not a plan', unit)
         shot(unit, 'unit-政务科-refused')
         unit.get(links['政务科'])
         unit.find_element(By.NAME, 'file').send_keys(samples + '/returns/政务科-任务反馈表.xlsx')

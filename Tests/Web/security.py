@@ -99,6 +99,7 @@ r = law.post(links['法规科'] + '/return', {'csrf': law_csrf}, {'file': ('法�
 message = re.search(r'<td>([^<]*)</td></tr>', r.text)
 print('   the reader said:', message.group(1)[:200] if message else r.text[:200])
 check(r.status == 422 and '未采用' in r.text, f'a zip bomb ({len(data) // 1024} KB, 1 GB inside) is refused as unreadable', r)
+check('--max-memory' not in r.text and '法规科-任务反馈表.xlsx' in r.text, 'its message names the file as sent, and no command-line option', r)
 check(healthy(), 'the server is healthy after it')
 
 r = law.post(links['法规科'] + '/return', {'csrf': law_csrf},
