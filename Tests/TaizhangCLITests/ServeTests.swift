@@ -36,6 +36,17 @@ struct ServeTests {
         #expect(served.stop() == 0)
     }
 
+    @Test("SIGTERM during an upload: the upload is finished, checked and kept; then the server exits 0")
+    func gracefulStop() throws {
+        let served = try Served()
+        let run = try Served.python("graceful.py", [served.base, Self.samples, served.code, String(served.pid)])
+        #expect(run.status == 0 && run.stdout.hasSuffix("done\n"), "\(run.stdout)\(run.stderr)")
+        // The script sent SIGTERM once it had half an upload in; if it failed before, the server is stopped here.
+        #expect((run.status == 0 ? served.exitStatus() : served.stop()) == 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: served.folder + "/site/uploads").filter { $0.hasSuffix(".xlsx") }
+        #expect(kept.count == 2, "the plan and the return are kept: \(kept)")
+    }
+
     @Test("a forgotten password: serve --reset-password ends every session, refuses the old password, prints a new setup code")
     func resetPassword() throws {
         let first = try Served()

@@ -11,7 +11,7 @@ final class Served {
     /// The first-start setup code it printed.
     let code: String
     let log: String
-    private let pid: pid_t
+    let pid: pid_t
 
     var base: String { "http://127.0.0.1:\(port)" }
 
@@ -58,6 +58,11 @@ final class Served {
     @discardableResult
     func stop() -> Int32 {
         Glibc.kill(pid, SIGTERM)
+        return exitStatus()
+    }
+
+    /// Waits for the server to end by itself (after a signal sent elsewhere) and gives its exit status.
+    func exitStatus() -> Int32 {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
