@@ -29,6 +29,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-upload-mb"), help: "单次上传的上限（MB），默认 20。Largest upload, in MB.")
     var maxUploadMB = 20
 
+    @Option(name: .customLong("max-uploads-per-round"), help: "每个单位每轮最多上传几次，默认 50。Uploads one unit may send in one round.")
+    var maxUploadsPerRound = 50
+
     @Option(name: .customLong("public-url"), help: "用户访问的地址（在反向代理之后时），单位链接以它开头。Address users reach the page at, behind a proxy; unit links start with it.")
     var publicURL: String?
 
@@ -41,6 +44,7 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port 应在 0 到 65535 之间（0 表示任选一个空闲端口）。") }
         if !(1...500).contains(maxUploadMB) { throw ValidationError("--max-upload-mb 应在 1 到 500 之间。") }
+        if !(1...10_000).contains(maxUploadsPerRound) { throw ValidationError("--max-uploads-per-round 应在 1 到 10000 之间。") }
         if let url = publicURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.dropFirst(8).isEmpty || url.contains(" ") {
             throw ValidationError("--public-url 应是完整地址，如 https://taizhang.example.gov.cn")
         }
@@ -51,6 +55,7 @@ struct ServeCommand: ParsableCommand {
         options.maxUploadBytes = maxUploadMB * 1_048_576
         options.secureCookies = !insecureCookies
         options.resetPassword = resetPassword
+        options.maxUploadsPerUnitRound = maxUploadsPerRound
         options.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

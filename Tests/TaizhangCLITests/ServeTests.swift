@@ -27,9 +27,9 @@ struct ServeTests {
         #expect(served.stop() == 0)
     }
 
-    @Test("another unit's token, tampered and revoked links, missing CSRF, an oversized upload, a zip bomb, a path in a name, a script in a cell")
+    @Test("another unit's token, tampered and revoked links, missing CSRF, an oversized upload, upload and part counts, a zip bomb, a path in a name, a script in a cell")
     func security() throws {
-        let served = try Served(["--public-url", "https://taizhang.example.gov.cn/"])
+        let served = try Served(["--public-url", "https://taizhang.example.gov.cn/", "--max-uploads-per-round", "4"])
         defer { served.stop() }
         let checks = try Served.python("security.py", [served.base, Self.samples, served.code, served.folder + "/site"])
         #expect(checks.status == 0 && checks.stdout.hasSuffix("done\n"), "\(checks.stdout)\(checks.stderr)")

@@ -116,6 +116,13 @@ buffer = io.BytesIO()
 wb.save(buffer)
 r = law.post(links['法规科'] + '/return', {'csrf': law_csrf}, {'file': ('<img src=x onerror=alert(1)>.xlsx', buffer.getvalue())})
 check(r.status == 200 and '<img src=x' not in r.text and '&lt;img src=x onerror=alert(1)&gt;.xlsx' in r.text, 'a script in a file name is shown escaped', r)
+r = law.post(links['法规科'] + '/return', {'csrf': law_csrf}, {'file': ('法规科-任务反馈表.xlsx', buffer.getvalue())})
+check(r.status == 200, '法规科\'s fourth upload of the round is taken', r)
+r = law.post(links['法规科'] + '/return', {'csrf': law_csrf}, {'file': ('法规科-任务反馈表.xlsx', read(samples + '/returns/法规科-任务反馈表.xlsx'))})
+check(r.status == 429 and '上传次数已达上限（4 次）' in r.text, 'a fifth is refused: --max-uploads-per-round 4', r)
+many = {f'field{i}': 'x' for i in range(20)}
+r = law.post(links['法规科'] + '/return', dict(many, csrf=law_csrf), {'file': ('法规科-任务反馈表.xlsx', b'PK')})
+check(r.status == 400 and '一次上传的文件太多' in r.text, 'a form of more than 16 parts is refused', r)
 r = office.post('/rounds/2023-07/merge', {'csrf': csrf})
 ledger = office.follow(r)
 check(ledger.status == 200 and '<script>alert' not in ledger.text and '&lt;script&gt;alert(&quot;台账&quot;)&lt;/script&gt;' in ledger.text,
