@@ -235,7 +235,7 @@ enum Templates {
     td.cell,td.sha{font-family:monospace;white-space:nowrap}
     td.sha{font-size:.8em}
     td.progress p{margin:.1em 0}
-    td.short{white-space:nowrap}
+    td.short,table.issues td:nth-child(2),table.issues th:nth-child(2){white-space:nowrap}
     .bad,.error td:nth-child(2){color:#a40e26;font-weight:bold}
     .warn,.warning td:nth-child(2){color:#9a6700}
     .notice{background:#dafbe1;padding:.5em 1em}

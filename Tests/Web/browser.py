@@ -34,8 +34,11 @@ def shot(driver, name):
     """A screenshot of the whole page, as tall as its content."""
     global step
     step += 1
-    height = driver.execute_script('return Math.max(document.body.scrollHeight, 600)')
-    driver.set_window_size(1280, min(height + 40, 6000))
+    # The window is the page's height plus the browser's own frame (the viewport is what is left of the window).
+    frame = driver.execute_script('return window.outerHeight - window.innerHeight')
+    # The content's own bottom: scrollHeight is at least the window's, which is what is being set.
+    height = driver.execute_script("return Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + window.scrollY) + 20")
+    driver.set_window_size(1280, min(height + frame + 20, 6000))
     path = f'{shots}/{step:02d}-{name}.png'
     driver.save_screenshot(path)
     driver.set_window_size(1280, 1600)
