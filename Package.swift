@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "DOCXTests", dependencies: ["DOCX", "XLSX", "TestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "XLSX", "TestSupport"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Table", "XLSX", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Table", "XLSX", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ledger", "Store", "Table", "XLSX", "CSV", "TestSupport"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "CSV", "XLSX", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["XLSX", "XLS", "Table", "Ledger", "Reports", "TestSupport"]),

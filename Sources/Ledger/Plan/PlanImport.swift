@@ -62,6 +62,7 @@ public enum PlanImport {
             if index & 1023 == 1023 { progress(index + 1) }
             rows.read(row)
         }
+        rows.finish()
         var issues = rows.issues
         if let formulas = ValidationIssue.unsavedFormulas(in: sheet.grid) { issues.append(formulas) }
         if let merges = ValidationIssue.ignoredMerges(in: sheet.grid) { issues.append(merges) }

@@ -24,6 +24,9 @@ struct PlanRows {
     private var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
     /// The last section heading row (一、…) read, the category of the tasks under it that have none of their own.
     private var section: String?
+    /// A row that is one numbered text and nothing else, in a table whose tasks have units or deadlines: a section
+    /// heading not merged across the table if the next row is under it, else a task that lacks them. Read then.
+    private var pending: (row: GridRow, number: SectionNumber, text: String)?
     /// Group terms already reported as having unknown members: said once per term, at its first cell.
     private var groupsReported = Set<String>()
     private let nowhere: SourceLocation
@@ -44,6 +47,36 @@ struct PlanRows {
 
     /// One data row: a task, a section heading, or a row reported as incomplete.
     mutating func read(_ row: GridRow) {
+        if let held = pending {
+            pending = nil
+            if let next = leadingNumber(of: row), next.level <= held.number.level {
+                // A sibling follows (二、 after 一、): the held row was a task, read as one with what it lacks said.
+                readRow(held.row, mayBeHeading: false)
+            } else {
+                enter(held.number, row: held.row, column: nil)
+                section = held.text
+            }
+        }
+        readRow(row, mayBeHeading: true)
+    }
+
+    /// After the last row: a held row with nothing under it is a task.
+    mutating func finish() {
+        if let held = pending {
+            pending = nil
+            readRow(held.row, mayBeHeading: false)
+        }
+    }
+
+    /// The outline number a row starts with: of its task text, else its category or requirement, else its one text.
+    private func leadingNumber(of row: GridRow) -> SectionNumber? {
+        for column in [columns.task, columns.category, columns.requirement].compactMap({ $0 }) {
+            if let text = row.text(column)?.trimmingWhitespace, !text.isEmpty { return SectionNumber.parse(text)?.number }
+        }
+        return row.cells.first { !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }.flatMap { SectionNumber.parse($0.value.text)?.number }
+    }
+
+    private mutating func readRow(_ row: GridRow, mayBeHeading: Bool) {
         func text(_ column: Int?) -> String? {
             guard let column, let text = row.text(column)?.trimmingWhitespace, !text.isEmpty else { return nil }
             return text
@@ -64,6 +97,10 @@ struct PlanRows {
             if task == nil && category == previous.category { task = previous.task }
             if unitTexts.isEmpty { unitTexts = previous.units }
             if deadlineValue == nil { deadlineValue = previous.deadline }
+        }
+        if mayBeHeading, let held = heldHeading(row, task: task, requirement: requirement, units: unitTexts, deadline: deadlineValue) {
+            pending = held
+            return
         }
         if inherits { previous = (category, task, unitTexts, deadlineValue) }
 
@@ -100,6 +137,17 @@ struct PlanRows {
                                 units: assignment, unitsText: unitsText, deadline: deadline, source: location(row, columns.task ?? 1))
         planTask.extras = extras(of: row)
         tasks.append(planTask)
+    }
+
+    /// The row as a possible section heading: its one typed cell a numbered task or requirement text, no units, no
+    /// deadline, in a table that has unit or deadline columns (where a task without them would be incomplete).
+    private func heldHeading(_ row: GridRow, task: String?, requirement: String?, units: UnitTexts, deadline: GridValue?)
+        -> (row: GridRow, number: SectionNumber, text: String)? {
+        guard units.isEmpty, deadline == nil, (task == nil) != (requirement == nil), let text = task ?? requirement,
+              columns.lead != nil || columns.coop != nil || columns.resp != nil || columns.deadline != nil,
+              row.cells.filter({ !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }).count == 1,
+              let number = SectionNumber.parse(text)?.number else { return nil }
+        return (row, number, text)
     }
 
     /// A deadline written inside the task or requirement (“…5月底前完成”, “到2020年…”) when the row has none of

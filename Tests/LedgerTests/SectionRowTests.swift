@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Ledger
+
+/// A numbered section row written alone in its first cell, not merged across the table: a heading when the rows that
+/// follow are under it, a task that lacks its units when a sibling follows or nothing does.
+@Suite("Section rows not merged")
+struct SectionRowTests {
+    static func plan(_ rows: [String], header: String = "工作任务,牵头单位,完成时限") throws -> Plan {
+        let path = NSTemporaryDirectory() + "taizhang-sections-\(UUID().uuidString)-2023.csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ([header] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return try PlanImport.read(path: path)
+    }
+
+    @Test("一、 alone, then 1. 2. with units: a heading, the category of both, no task of its own")
+    func headingOverNumberedTasks() throws {
+        let plan = try Self.plan(["一、优化营商环境,,", "1.精简审批手续。,区发改局,6月底前", "2.压缩办理时限。,区政务服务局,年底前",
+                                  "二、强化民生保障,,", "1.稳定就业。,区人社局,年底前"])
+        #expect(plan.tasks.map(\.task.text) == ["精简审批手续。", "压缩办理时限。", "稳定就业。"])
+        #expect(plan.tasks.map { $0.category?.text } == ["一、优化营商环境", "一、优化营商环境", "二、强化民生保障"])
+        #expect(!plan.issues.contains { $0.code == "missing-unit" })
+    }
+
+    @Test("a heading over tasks without numbers, and (一) under 一、")
+    func headingOverUnnumberedTasks() throws {
+        let plan = try Self.plan(["一、创新驱动,,", "(一)科技投入,,", "研发经费投入增长10%。,区科技局,年底前", "高新技术企业新增5家。,区科技局,年底前"])
+        #expect(plan.tasks.count == 2)
+        #expect(plan.tasks.allSatisfy { $0.category?.text == "(一)科技投入" })
+    }
+
+    @Test("一、 alone followed by 二、 with units: a task whose units are missing, said as an error")
+    func siblingFollows() throws {
+        let plan = try Self.plan(["一、深化政务公开。,,", "二、优化咨询服务。,区政务服务局,年底前"])
+        #expect(plan.tasks.map(\.task.text) == ["深化政务公开。", "优化咨询服务。"])
+        #expect(plan.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 2 })
+    }
+
+    @Test("a numbered row alone at the end is a task, its missing units said")
+    func lastRow() throws {
+        let plan = try Self.plan(["1.精简审批手续。,区发改局,6月底前", "2.压缩办理时限。,,"])
+        #expect(plan.tasks.count == 2)
+        #expect(plan.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 3 })
+    }
+
+    @Test("a table with no unit or deadline column: every numbered row is a task")
+    func textOnlyTable() throws {
+        let plan = try Self.plan(["一、深化政务公开。", "1.集中公开规范性文件。"], header: "工作任务,备注")
+        #expect(plan.tasks.count == 2)
+    }
+}
