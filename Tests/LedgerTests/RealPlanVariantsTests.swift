@@ -57,7 +57,7 @@ struct RealPlanVariantsTests {
     }
 
     enum Variant: String, CaseIterable, CustomTestStringConvertible {
-        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged
+        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged, sameCellsMergedDown
         var testDescription: String { rawValue }
     }
 
@@ -172,6 +172,31 @@ struct RealPlanVariantsTests {
                 return SectionNumber.parse(text) != nil
             }
             return plain.merges.count < sheet.merges.count ? (plain, 0) : nil
+        case .sameCellsMergedDown:
+            // Units and deadlines the same on consecutive tasks merged down over them, as offices tidy a table.
+            var tidy = sheet
+            let columns = [fields[.leadUnit], fields[.coopUnit], fields[.respUnit], fields[.deadline]].compactMap { $0 }
+            let merged = Set(sheet.merges.flatMap { range in (range.first.row...range.last.row).map { $0 } })
+            var start = 0
+            while start < taskRows.count {
+                var end = start
+                while end + 1 < taskRows.count, taskRows[end + 1] == taskRows[end] + 1, !merged.contains(taskRows[end + 1]) { end += 1 }
+                for column in columns {
+                    var first = start
+                    while first < end {
+                        let value = sheet.cells[CellReference(row: taskRows[first], column: column)]
+                        var last = first
+                        while last < end, value != nil, sheet.cells[CellReference(row: taskRows[last + 1], column: column)] == value { last += 1 }
+                        if last > first {
+                            tidy.merges.append(CellRange(first: CellReference(row: taskRows[first], column: column), last: CellReference(row: taskRows[last], column: column)))
+                            for index in (first + 1)...last { tidy.cells[CellReference(row: taskRows[index], column: column)] = nil }
+                        }
+                        first = last + 1
+                    }
+                }
+                start = end + 1
+            }
+            return tidy.merges.count > sheet.merges.count ? (tidy, 0) : nil
         case .deadlineBeforeUnits:
             let units = [fields[.leadUnit], fields[.respUnit], fields[.coopUnit]].compactMap { $0 }
             guard let deadline = fields[.deadline], let first = units.min(), first < deadline else { return nil }
@@ -208,5 +233,36 @@ struct RealPlanVariantsTests {
         }
         #expect(made >= 3, "the variant applies to enough plans (\(made))")
         print("VARIANT \(variant.rawValue): \(made) plans")
+    }
+}
+
+extension RealPlanVariantsTests {
+    @Test("each corpus plan with all the layouts that apply to it at once is read as the plan itself")
+    func combined() throws {
+        let folder = Fixture.directory()
+        let steps: [Variant] = [.sectionsNotMerged, .sameCellsMergedDown, .serialNumbers, .otherHeaderWords, .extraColumns, .preamble, .footer]
+        var changed = 0
+        for id in try RealPlanCorpusTests.plans() {
+            var path = RealPlanCorpusTests.root + "/" + id + "/plan.xlsx"
+            var offset = 0, applied: [String] = []
+            for step in steps {
+                // Each step sees the table as the previous one left it, its header and tasks read again.
+                let table = try PlanSheet.open(path: path)
+                let taskRows = try PlanImport.read(path: path, options: PlanOptions(year: 2023)).tasks.compactMap(\.source.cell?.row)
+                guard let (sheet, moved) = Self.variant(step, of: try Sheet(path: path), header: table.layout.headerRows,
+                                                        fields: table.columns.fields, taskRows: taskRows) else { continue }
+                path = folder + "/\(id)-\(applied.count).xlsx"
+                try sheet.write(to: path)
+                offset += moved
+                applied.append(step.rawValue)
+            }
+            changed += applied.count >= 4 ? 1 : 0
+            let original = try RealPlanCorpusTests.score(id)
+            let score = try RealPlanCorpusTests.score(id, path: path, rowOffset: offset)
+            #expect(score.foundTasks == original.foundTasks && score.extraTasks == original.extraTasks && score.textsRight == original.textsRight
+                    && score.deadlinesRight == original.deadlinesRight && score.f1 >= original.f1 - 1e-9,
+                    "\(applied.joined(separator: "+")) of \(score) — the plan itself: \(original); \(score.problems.prefix(3).joined(separator: "; "))")
+        }
+        #expect(changed >= 20, "plans laid out with four layouts or more at once: \(changed)")
     }
 }
