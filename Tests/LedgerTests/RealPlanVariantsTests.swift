@@ -162,15 +162,9 @@ struct RealPlanVariantsTests {
             unmerged.merges.removeAll { $0.first.column == category && $0.last.column == category && $0.first.row > header.upperBound }
             return unmerged.merges.count < sheet.merges.count ? (unmerged, 0) : nil
         case .sectionsNotMerged:
-            // Numbered section rows (一、…) written in their first cell alone, not merged across the table. An unnumbered
-            // one (加强基础设施建设) is left merged: alone in its row it reads as a task without units, which is said as an
-            // error, since a short task whose units were forgotten looks the same.
+            // Section rows (一、…, or unnumbered as 加强基础设施建设) written in their first cell alone, not merged across.
             var plain = sheet
-            plain.merges.removeAll { range in
-                guard range.first.row > header.upperBound, range.first.row == range.last.row, range.first.column == 1, range.last.column >= sheet.width,
-                      case .text(let text)? = sheet.cells[range.first] else { return false }
-                return SectionNumber.parse(text) != nil
-            }
+            plain.merges.removeAll { $0.first.row > header.upperBound && $0.first.row == $0.last.row && $0.first.column == 1 && $0.last.column >= sheet.width }
             return plain.merges.count < sheet.merges.count ? (plain, 0) : nil
         case .sameCellsMergedDown:
             // Units and deadlines the same on consecutive tasks merged down over them, as offices tidy a table.

@@ -43,6 +43,19 @@ struct SectionRowTests {
         #expect(plan.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 3 })
     }
 
+    @Test("an unnumbered row alone between 11. and 12. (or before a new 1.): a heading; between unnumbered tasks: a task")
+    func unnumberedHeading() throws {
+        let plan = try Self.plan(["1.稳定粮食生产。,区农业农村局,年底前", "2.完成节能减排目标。,区发改局,年底前", "加强基础设施建设,,",
+                                  "3.启动南外环建设。,区交通局,年底前", "推进城市更新,,", "1.改造老旧小区10个。,区住建局,年底前"])
+        #expect(plan.tasks.map(\.task.text) == ["稳定粮食生产。", "完成节能减排目标。", "启动南外环建设。", "改造老旧小区10个。"])
+        #expect(plan.tasks.map { $0.category?.text } == [nil, nil, "加强基础设施建设", "推进城市更新"])
+        let unnumbered = try Self.plan(["稳定粮食生产。,区农业农村局,年底前", "加强基础设施建设,,", "启动南外环建设。,区交通局,年底前"])
+        #expect(unnumbered.tasks.count == 3)
+        #expect(unnumbered.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 3 })
+        let skipped = try Self.plan(["1.稳定粮食生产。,区农业农村局,年底前", "加强基础设施建设,,", "3.启动南外环建设。,区交通局,年底前"])
+        #expect(skipped.tasks.count == 3, "11. then 13.: the row between may be task 12 without its number")
+    }
+
     @Test("a table with no unit or deadline column: every numbered row is a task")
     func textOnlyTable() throws {
         let plan = try Self.plan(["一、深化政务公开。", "1.集中公开规范性文件。"], header: "工作任务,备注")

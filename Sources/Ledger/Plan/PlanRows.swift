@@ -24,9 +24,11 @@ struct PlanRows {
     private var lastCategory: (text: String, number: SectionNumber?, normalized: NormalizedText)?
     /// The last section heading row (一、…) read, the category of the tasks under it that have none of their own.
     private var section: String?
-    /// A row that is one numbered text and nothing else, in a table whose tasks have units or deadlines: a section
-    /// heading not merged across the table if the next row is under it, else a task that lacks them. Read then.
-    private var pending: (row: GridRow, number: SectionNumber, text: String)?
+    /// A row that is one text and nothing else, in a table whose tasks have units or deadlines: a section heading not
+    /// merged across the table if the next row shows it is one, else a task that lacks them. Read then.
+    private var pending: (row: GridRow, number: SectionNumber?, text: String)?
+    /// The outline number of the last task whose text began with one (11. in “11.完成…”).
+    private var lastTaskNumber: SectionNumber?
     /// Group terms already reported as having unknown members: said once per term, at its first cell.
     private var groupsReported = Set<String>()
     private let nowhere: SourceLocation
@@ -49,15 +51,24 @@ struct PlanRows {
     mutating func read(_ row: GridRow) {
         if let held = pending {
             pending = nil
-            if let next = leadingNumber(of: row), next.level <= held.number.level {
-                // A sibling follows (二、 after 一、): the held row was a task, read as one with what it lacks said.
-                readRow(held.row, mayBeHeading: false)
-            } else {
-                enter(held.number, row: held.row, column: nil)
+            if isHeading(held.number, before: row) {
+                if let number = held.number { enter(number, row: held.row, column: nil) }
                 section = held.text
+            } else {
+                readRow(held.row, mayBeHeading: false)
             }
         }
         readRow(row, mayBeHeading: true)
+    }
+
+    /// Whether a held row is a heading, by the row after it. A numbered one (一、) heads what follows unless a sibling
+    /// or a higher level comes next (二、 after 一、). An unnumbered one (加强基础设施建设) only when the tasks' numbering
+    /// goes on across it (11. before, 12. after) or starts again (1.): a task of that list would have had its number.
+    private func isHeading(_ number: SectionNumber?, before row: GridRow) -> Bool {
+        let next = leadingNumber(of: row)
+        if let number { return next.map { $0.level > number.level } ?? true }
+        guard let next, let last = lastTaskNumber, next.level == last.level, next.value == last.value + 1 || next.value == 1 else { return false }
+        return true
     }
 
     /// After the last row: a held row with nothing under it is a task.
@@ -126,6 +137,7 @@ struct PlanRows {
         var taskBody = task ?? requirement!
         if let task, let heading = SectionNumber.parse(task) {
             enter(heading.number, row: row, column: columns.task)
+            lastTaskNumber = heading.number
             taskBody = heading.rest
         }
         let taskText = NormalizedText(taskBody)
@@ -139,14 +151,16 @@ struct PlanRows {
         tasks.append(planTask)
     }
 
-    /// The row as a possible section heading: its one typed cell a numbered task or requirement text, no units, no
-    /// deadline, in a table that has unit or deadline columns (where a task without them would be incomplete).
+    /// The row as a possible section heading: its one typed cell a task or requirement text, no units, no deadline, in
+    /// a table that has unit or deadline columns (where a task without them would be incomplete). An unnumbered one only
+    /// in a table whose tasks are numbered, the only way to tell it from a task.
     private func heldHeading(_ row: GridRow, task: String?, requirement: String?, units: UnitTexts, deadline: GridValue?)
-        -> (row: GridRow, number: SectionNumber, text: String)? {
+        -> (row: GridRow, number: SectionNumber?, text: String)? {
         guard units.isEmpty, deadline == nil, (task == nil) != (requirement == nil), let text = task ?? requirement,
               columns.lead != nil || columns.coop != nil || columns.resp != nil || columns.deadline != nil,
-              row.cells.filter({ !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }).count == 1,
-              let number = SectionNumber.parse(text)?.number else { return nil }
+              row.cells.filter({ !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }).count == 1 else { return nil }
+        let number = SectionNumber.parse(text)?.number
+        guard number != nil || lastTaskNumber != nil else { return nil }
         return (row, number, text)
     }
 
