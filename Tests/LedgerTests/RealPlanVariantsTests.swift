@@ -57,7 +57,7 @@ struct RealPlanVariantsTests {
     }
 
     enum Variant: String, CaseIterable, CustomTestStringConvertible {
-        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged, sameCellsMergedDown
+        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged, sameCellsMergedDown, headersBrokenAndSpaced
         var testDescription: String { rawValue }
     }
 
@@ -191,6 +191,18 @@ struct RealPlanVariantsTests {
                 start = end + 1
             }
             return tidy.merges.count > sheet.merges.count ? (tidy, 0) : nil
+        case .headersBrokenAndSpaced:
+            // Header cells typed with a line break in the middle (牵头\n单位) or spaced out (完 成 时 限).
+            var typed = sheet
+            var changed = false
+            for (reference, value) in sheet.cells where header.contains(reference.row) {
+                guard case .text(let text) = value, text.count >= 4, !text.contains(where: \.isWhitespace) else { continue }
+                let characters = Array(text)
+                typed.cells[reference] = .text(reference.column % 2 == 0 ? String(characters[..<(characters.count / 2)]) + "\n" + String(characters[(characters.count / 2)...])
+                                                                     : characters.map(String.init).joined(separator: " "))
+                changed = true
+            }
+            return changed ? (typed, 0) : nil
         case .deadlineBeforeUnits:
             let units = [fields[.leadUnit], fields[.respUnit], fields[.coopUnit]].compactMap { $0 }
             guard let deadline = fields[.deadline], let first = units.min(), first < deadline else { return nil }
@@ -234,7 +246,8 @@ extension RealPlanVariantsTests {
     @Test("each corpus plan with all the layouts that apply to it at once is read as the plan itself")
     func combined() throws {
         let folder = Fixture.directory()
-        let steps: [Variant] = [.sectionsNotMerged, .sameCellsMergedDown, .serialNumbers, .otherHeaderWords, .extraColumns, .preamble, .footer]
+        let steps: [Variant] = [.sectionsNotMerged, .sameCellsMergedDown, .serialNumbers, .otherHeaderWords, .headersBrokenAndSpaced, .extraColumns,
+                               .preamble, .footer]
         var changed = 0
         for id in try RealPlanCorpusTests.plans() {
             var path = RealPlanCorpusTests.root + "/" + id + "/plan.xlsx"
