@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSX
 @testable import Ledger
 
 /// A numbered section row written alone in its first cell, not merged across the table: a heading when the rows that
@@ -54,6 +55,22 @@ struct SectionRowTests {
         #expect(unnumbered.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 3 })
         let skipped = try Self.plan(["1.稳定粮食生产。,区农业农村局,年底前", "加强基础设施建设,,", "3.启动南外环建设。,区交通局,年底前"])
         #expect(skipped.tasks.count == 3, "11. then 13.: the row between may be task 12 without its number")
+    }
+
+    @Test("a requirement alone under a task (a workbook: no CSV blanks inherited) is never a heading, even before the next number")
+    func requirementAlone() throws {
+        let path = NSTemporaryDirectory() + "taizhang-sections-\(UUID().uuidString)-2023.xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try WorkbookWriter(path: path)
+        let sheet = try writer.addSheet("Sheet1")
+        for row in [["具体任务", "具体要求", "牵头单位", "完成时限"], ["(一)加大政策解读力度。", "落实解读制度。", "市政府办", "年底前"],
+                    ["", "开展跟踪评估。", "", ""], ["(二)优化政策咨询服务。", "建设咨询平台。", "市政务服务局", "年底前"]] {
+            try sheet.append(row.enumerated().filter { !$0.element.isEmpty }.map { Cell(column: $0.offset + 1, value: .text($0.element)) })
+        }
+        try writer.close()
+        let plan = try PlanImport.read(path: path)
+        #expect(plan.tasks.count == 3)
+        #expect(plan.issues.contains { $0.code == "missing-unit" && $0.location.cell?.row == 3 })
     }
 
     @Test("a table with no unit or deadline column: every numbered row is a task")

@@ -151,12 +151,14 @@ struct PlanRows {
         tasks.append(planTask)
     }
 
-    /// The row as a possible section heading: its one typed cell a task or requirement text, no units, no deadline, in
+    /// The row as a possible section heading: its one typed cell the task's text, no units, no deadline, in
     /// a table that has unit or deadline columns (where a task without them would be incomplete). An unnumbered one only
     /// in a table whose tasks are numbered, the only way to tell it from a task.
     private func heldHeading(_ row: GridRow, task: String?, requirement: String?, units: UnitTexts, deadline: GridValue?)
         -> (row: GridRow, number: SectionNumber?, text: String)? {
-        guard units.isEmpty, deadline == nil, (task == nil) != (requirement == nil), let text = task ?? requirement,
+        // In the task column, or the requirement column of a table without one: text alone in a 具体要求 cell under a
+        // task is that task's continuation, not a heading.
+        guard units.isEmpty, deadline == nil, (task == nil) != (requirement == nil), let text = columns.task == nil ? requirement : task,
               columns.lead != nil || columns.coop != nil || columns.resp != nil || columns.deadline != nil,
               row.cells.filter({ !$0.filledFromMerge && !$0.value.text.trimmingWhitespace.isEmpty }).count == 1 else { return nil }
         let number = SectionNumber.parse(text)?.number
