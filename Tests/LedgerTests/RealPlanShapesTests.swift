@@ -25,6 +25,8 @@ struct RealPlanShapesTests {
         ("具体内容", HeaderField.task), ("工作内容", .task), ("任务", .task), ("2022年预期目标", .requirement), ("主要内容", .task),
         ("目标", .requirement), ("工作措施", .requirement), ("责任科室", .respUnit), ("负责科室", .respUnit), ("责任领导", .leader),
         ("时间节点", .deadline), ("时间进度", .deadline), ("重點任務", .task), ("負責科室", .respUnit),
+        ("配合处室", .coopUnit), ("协办部室", .coopUnit), ("主办股室", .leadUnit), ("落实机构", .respUnit), ("内容", .task),
+        ("主要工作", .task), ("建设内容", .task), ("具体举措", .requirement),
     ])
     func vocabulary(header: String, field: HeaderField) {
         #expect(HeaderVocabulary.match(header)?.field == field)

@@ -49,10 +49,11 @@ public enum HeaderField: String, CaseIterable, Codable, Sendable {
         case .task: ["具体任务", "工作任务", "重点任务", "任务名称", "任务内容", "工作内容", "主要任务", "具体工作", "工作要点",
                      "目标任务", "督办事项", "事项名称", "项目名称", "问题描述", "存在问题", "问题清单",
                      "任务", "具体内容", "主要内容", "工作内容", "事项", "重点事项", "重点工作任务", "重点工作内容", "民生实事",
-                     "实事项目", "指标名称", "指标", "问题", "整改问题", "反馈问题", "项目", "重点项目", "任务事项"]
+                     "实事项目", "指标名称", "指标", "问题", "整改问题", "反馈问题", "项目", "重点项目", "任务事项", "内容", "主要工作",
+                     "建设内容"]
         case .requirement: ["具体要求", "工作要求", "具体措施", "工作措施", "主要措施", "推进措施", "落实措施", "工作举措",
                             "实施步骤", "目标要求", "完成标准", "验收标准", "预期成效", "成果形式", "整改措施",
-                            "目标", "预期目标", "整改要求", "整改目标", "细化措施", "主要举措", "工作举措及目标"]
+                            "目标", "预期目标", "整改要求", "整改目标", "细化措施", "主要举措", "工作举措及目标", "具体举措"]
         case .leadUnit: ["牵头单位", "牵头落实单位", "牵头部门", "牵头科室", "牵头处室", "牵头股室", "主责单位", "主办单位",
                          "牵头责任单位", "主要责任单位", "责任单位（牵头）", "承办单位", "牵头负责单位", "第一责任单位",
                          "责任(牵头)单位", "责任(牵头)部门"]
@@ -129,7 +130,7 @@ public enum HeaderVocabulary {
         guard !full.isEmpty else { return nil }
         if let found = exact(full) { return found }
         let (base, annotations) = stripAnnotations(full)
-        if var found = exact(base) ?? parentChild(base) ?? combinedOrContained(base) {
+        if var found = exact(base) ?? parentChild(base) ?? combinedOrContained(base) ?? unitByParts(base) {
             found.annotations += annotations
             return found
         }
@@ -217,6 +218,17 @@ public enum HeaderVocabulary {
         return found
     }
 
+    /// A role word and a kind of office, in any pairing the list does not hold: 配合处室, 协办部室, 主办股室, 落实机构.
+    private static func unitByParts(_ text: String) -> HeaderMatch? {
+        guard let kind = ["单位", "部门", "科室", "处室", "股室", "部室", "局室", "机构", "主体"].first(where: text.hasSuffix) else { return nil }
+        let role = String(text.dropLast(kind.count))
+        let fields: [String: HeaderField] = ["牵头": .leadUnit, "主办": .leadUnit, "主责": .leadUnit, "承办": .leadUnit, "牵头负责": .leadUnit,
+                                             "配合": .coopUnit, "协办": .coopUnit, "协同": .coopUnit, "协助": .coopUnit, "参与": .coopUnit,
+                                             "会办": .coopUnit, "责任": .respUnit, "负责": .respUnit, "落实": .respUnit, "实施": .respUnit,
+                                             "承担": .respUnit, "执行": .respUnit]
+        return fields[role].map { HeaderMatch(field: $0, synonym: text, isExact: false) }
+    }
+
     /// The longest synonym inside the text (the earliest among equals); what stands before it, if it names a
     /// period ("截至6月底进展"), becomes an annotation.
     private static func contained(_ text: String) -> HeaderMatch? {
@@ -258,7 +270,7 @@ public enum HeaderVocabulary {
     /// bare words that name a field only on their own (问题 inside 存在的问题 is not a task).
     private static let containable: [String] = index.keys.filter { word in !word.allSatisfy(\.isASCII) && !exactOnly.contains(word) }.sorted()
 
-    private static let exactOnly: Set<String> = ["任务", "问题", "目标", "事项", "指标", "项目", "分类"]
+    private static let exactOnly: Set<String> = ["任务", "问题", "目标", "事项", "指标", "项目", "分类", "内容"]
 
     /// Role words in brackets or as the child of a two-row header.
     private static let roles: [String: HeaderField] = ["牵头": .leadUnit, "主办": .leadUnit, "配合": .coopUnit,
