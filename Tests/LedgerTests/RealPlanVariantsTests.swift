@@ -233,6 +233,8 @@ struct RealPlanVariantsTests {
             try sheet.write(to: out)
             made += 1
             let score = try RealPlanCorpusTests.score(id, path: out, rowOffset: offset)
+            let lost = try RealPlanCorpusTests.lostCells(out, year: 2023)
+            #expect(lost.isEmpty, "\(variant.rawValue) of \(id): cells in no task, heading or issue: \(lost)")
             #expect(score.foundTasks == original.foundTasks && score.extraTasks == original.extraTasks && score.textsRight == original.textsRight
                     && score.deadlinesRight == original.deadlinesRight && score.f1 >= original.f1 - 1e-9,
                     "\(variant.rawValue) of \(score) — the plan itself: \(original); \(score.problems.prefix(3).joined(separator: "; "))")
