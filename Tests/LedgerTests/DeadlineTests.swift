@@ -190,6 +190,9 @@ extension DeadlineTests {
         @Test("D34 年内持续推进 → ONGOING(horizon 2023-12-31)")
         func d34() { expect("年内持续推进", .ongoing(horizon: day("2023-12-31"))) }
 
+        @Test("定期, 常年 → ONGOING", arguments: ["定期", "常年", "定期开展"])
+        func periodicWords(text: String) { expect(text, .ongoing(horizon: nil)) }
+
         @Test("D35 每季度首月10日前 → RECUR(quarterly, day 10 of the month after each quarter)")
         func d35() {
             expect("每季度首月10日前", recurring(.quarterly, .dayAfterPeriod(10)))

@@ -44,6 +44,7 @@ public struct DeadlineParser: Sendable {
         return Deadline(kind: reading.kind, flags: reading.flags, alternative: reading.alternative, text: text)
     }
 
+
     /// Reads a cell Excel stored as a date (a serial number with a date format): exactly that day.
     public func parse(date: CalendarDate) -> Deadline {
         let reading = withPlanYearFlags(Reading(kind: .date(due: date, precision: .day, start: nil)))
@@ -226,7 +227,7 @@ public struct DeadlineParser: Sendable {
             }) {
                 horizon = CalendarDate(year: year, month: 12, day: 31)
             }
-            let words = ["长期", "持续", "常态化", "动态调整", "日常", "适时", "经常性"]
+            let words = ["长期", "持续", "常态化", "动态调整", "日常", "适时", "经常性", "定期", "常年"]
             guard s.take(anyOf: words) != nil else { return nil }
             return Reading(kind: .ongoing(horizon: horizon))
         }
