@@ -44,7 +44,6 @@ public struct DeadlineParser: Sendable {
         return Deadline(kind: reading.kind, flags: reading.flags, alternative: reading.alternative, text: text)
     }
 
-
     /// Reads a cell Excel stored as a date (a serial number with a date format): exactly that day.
     public func parse(date: CalendarDate) -> Deadline {
         let reading = withPlanYearFlags(Reading(kind: .date(due: date, precision: .day, start: nil)))
