@@ -57,7 +57,7 @@ struct RealPlanVariantsTests {
     }
 
     enum Variant: String, CaseIterable, CustomTestStringConvertible {
-        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged, sameCellsMergedDown, headersBrokenAndSpaced
+        case preamble, footer, extraColumns, otherHeaderWords, deadlineBeforeUnits, serialNumbers, unitsUnderOneHeading, categoryNotMerged, sectionsNotMerged, sameCellsMergedDown, headersBrokenAndSpaced, noTitle, headerTwoRowsTall
         var testDescription: String { rawValue }
     }
 
@@ -203,6 +203,23 @@ struct RealPlanVariantsTests {
                 changed = true
             }
             return changed ? (typed, 0) : nil
+        case .noTitle:
+            // The table alone: no title or 附件 line above the header.
+            guard header.lowerBound > 1 else { return nil }
+            let cut = header.lowerBound - 1
+            var bare = sheet
+            bare.cells = bare.cells.filter { $0.key.row > cut }
+            bare.merges = bare.merges.filter { $0.first.row > cut }
+            return (bare.moved { row, column in (row - cut, column) }, -cut)
+        case .headerTwoRowsTall:
+            // Each header cell merged down over two rows, as a taller header is often drawn.
+            guard header.count == 1 else { return nil }
+            var tall = sheet.moved { row, column in (row > header.upperBound ? row + 1 : row, column) }
+            for column in 1...sheet.width where sheet.cells[CellReference(row: header.lowerBound, column: column)] != nil
+                && !sheet.merges.contains(where: { $0.contains(CellReference(row: header.lowerBound, column: column)) }) {
+                tall.merges.append(CellRange(first: CellReference(row: header.lowerBound, column: column), last: CellReference(row: header.lowerBound + 1, column: column)))
+            }
+            return (tall, 1)
         case .deadlineBeforeUnits:
             let units = [fields[.leadUnit], fields[.respUnit], fields[.coopUnit]].compactMap { $0 }
             guard let deadline = fields[.deadline], let first = units.min(), first < deadline else { return nil }
@@ -248,8 +265,8 @@ extension RealPlanVariantsTests {
     @Test("each corpus plan with all the layouts that apply to it at once is read as the plan itself")
     func combined() throws {
         let folder = Fixture.directory()
-        let steps: [Variant] = [.sectionsNotMerged, .sameCellsMergedDown, .serialNumbers, .otherHeaderWords, .headersBrokenAndSpaced, .extraColumns,
-                               .preamble, .footer]
+        let steps: [Variant] = [.sectionsNotMerged, .sameCellsMergedDown, .serialNumbers, .otherHeaderWords, .headersBrokenAndSpaced,
+                               .headerTwoRowsTall, .extraColumns, .preamble, .footer]
         var changed = 0
         for id in try RealPlanCorpusTests.plans() {
             var path = RealPlanCorpusTests.root + "/" + id + "/plan.xlsx"

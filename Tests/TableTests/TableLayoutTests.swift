@@ -59,6 +59,18 @@ struct TableLayoutTests {
         #expect(layout.footer.map(\.number) == [5])
     }
 
+    @Test("header cells merged down over two rows: both rows are header, the data starts below them")
+    func tallHeader() throws {
+        let sheet = Fixture.sheet("""
+        <row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>具体任务</t></is></c><c r="C1" t="inlineStr"><is><t>责任单位</t></is></c></row>        <row r="2"/>        <row r="3"><c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>深化政务公开，集中公开规范性文件。</t></is></c><c r="C3" t="inlineStr"><is><t>办公室</t></is></c></row>
+        """, after: "<mergeCells><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:B2\"/><mergeCell ref=\"C1:C2\"/></mergeCells>")
+        let workbook = try Workbook(path: try Fixture.write(Fixture.package(sheets: [("S", sheet)])))
+        let layout = try #require(TableLayout.locate(try grid(workbook), isHeader: isHeader, isFooter: isFooter))
+        #expect(layout.headerRows == 1...2)
+        #expect(layout.headers == [1: "序号", 2: "具体任务", 3: "责任单位"])
+        #expect(layout.data.map(\.number) == [3])
+    }
+
     @Test("a run of empty rows ends the data block")
     func emptyRun() throws {
         let rows = (2...3).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>任务\($0)</t></is></c></row>" }.joined()

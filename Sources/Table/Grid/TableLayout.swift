@@ -29,8 +29,10 @@ public struct TableLayout: Sendable {
         if best == nil {
             best = candidates.enumerated().first { index, row in
                 let texts = row.cells.filter { !$0.filledFromMerge }.map(\.value.text)
+                // The row below, past any the header's own cells merge down over.
+                let below = grid.rows[(index + 1)...].first { !$0.cells.allSatisfy(\.filledFromMerge) }
                 return texts.count >= 2 && texts.allSatisfy { $0.count <= 12 } && texts.contains(where: isHeader)
-                    && index + 1 < grid.rows.count && grid.rows[index + 1].cells.contains { $0.value.text.count > 12 }
+                    && below?.cells.contains { $0.value.text.count > 12 } == true
             }.map { ($0.offset, 1) }
         }
         guard let (headerIndex, _) = best else { return nil }
@@ -57,6 +59,15 @@ public struct TableLayout: Sendable {
                 }
             }
             if flattened { lastHeader = below.number }
+        }
+        // Header cells merged down over more rows than one: the rows they cover hold nothing else and are header too.
+        let tall = grid.mergedRanges.filter { $0.first.row == header.number && $0.last.row > header.number }
+        var next = grid.rows.firstIndex { $0.number > lastHeader }
+        while let index = next, index < grid.rows.count, grid.rows[index].number == lastHeader + 1,
+              let row = Optional(grid.rows[index]), !row.cells.isEmpty,
+              row.cells.allSatisfy({ cell in cell.filledFromMerge && tall.contains { $0.last.row >= row.number && ($0.first.column...$0.last.column).contains(cell.column) } }) {
+            lastHeader = row.number
+            next = index + 1
         }
 
         var data: [GridRow] = [], footer: [GridRow] = []
