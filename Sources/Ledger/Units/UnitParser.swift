@@ -217,6 +217,11 @@ public struct UnitParser: Sendable {
             names.insert(text(step.start..<end), at: 0)
             end = step.start
         }
+        // Two group terms joined (市级各有关部门及各县市区政府) read as one by their wording: they are two when every
+        // piece is one on its own, as a name the registry knows or a group term; 各县(市、区)党委和人民政府 stays whole.
+        if names == [peer], registry.unit(named: peer) == nil, joins.allSatisfy({ !$0.isEmpty }), pieces.allSatisfy(registry.recognises) {
+            return pieces
+        }
         return names
     }
 
