@@ -190,6 +190,16 @@ extension DeadlineTests {
         @Test("D34 年内持续推进 → ONGOING(horizon 2023-12-31)")
         func d34() { expect("年内持续推进", .ongoing(horizon: day("2023-12-31"))) }
 
+        @Test("clauses each with its date inside (…工程11月底前具备通车条件；…12月底前建设完成) → MILESTONES, the whole clause kept")
+        func innerDates() {
+            let text = "三亚路一期工程11月底前具备通车条件;大连路西延工程12月底前取得阶段性成效并长期坚持;污水处理厂二期工程12月底前建设完成。"
+            guard case .milestones(let nodes) = parser.parse(text).kind else { Issue.record("\(parser.parse(text).kind)"); return }
+            #expect(nodes.map(\.due) == ["2023-11-30", "2023-12-31", "2023-12-31"].map(day))
+            #expect(nodes.first?.text == "三亚路一期工程11月底前具备通车条件")
+            expect("主体工程10月底前完工", date("2023-10-31", .month), [.yearInferred])
+            guard case .unparseable = parser.parse("一期工程完工;二期工程12月底前完成").kind else { Issue.record("a clause without a date made milestones"); return }
+        }
+
         @Test("定期, 常年 → ONGOING", arguments: ["定期", "常年", "定期开展"])
         func periodicWords(text: String) { expect(text, .ongoing(horizon: nil)) }
 

@@ -267,17 +267,43 @@ public struct DeadlineParser: Sendable {
     /// ("6月底前制定方案，12月底前全面完成", "3月：完成调研；6月：出台办法"). A clause without a date belongs to the one before.
     private func clauseDates(_ characters: [Character]) -> Reading? {
         var nodes: [(reading: Reading, text: String)] = []
-        for clause in Self.clauses(characters, separators: [",", ";", "。"]) {
+        let clauses = Self.clauses(characters, separators: [",", ";", "。"])
+        for clause in clauses {
             var s = DeadlineScanner(characters: clause)
             if let reading = leadingDate(&s) {
                 _ = s.take(":")
                 nodes.append((reading, s.rest))
             } else if nodes.isEmpty {
-                return nil
+                return innerDates(clauses)
             } else {
                 nodes[nodes.count - 1].text += (nodes[nodes.count - 1].text.isEmpty ? "" : "，") + String(clause)
             }
         }
+        return milestones(nodes)
+    }
+
+    /// Clauses that each name what is done by a date inside them (三亚路一期工程11月底前具备通车条件；污水处理厂
+    /// 二期工程12月底前建设完成): one node per clause, its whole text kept. Nil unless every clause has a date.
+    private func innerDates(_ clauses: [ArraySlice<Character>]) -> Reading? {
+        var nodes: [(reading: Reading, text: String)] = []
+        for clause in clauses {
+            var found: Reading?
+            var s = DeadlineScanner(characters: clause)
+            // A date starts after words, not inside a number or a range it belongs to (13月, 6月-3月).
+            for position in 1..<max(clause.count, 1) where found == nil {
+                let before = s.characters[position - 1]
+                guard !before.isNumber, !ChineseNumeral.isDigit(before.unicodeScalars.first!), !"-~—–至到/.年月日".contains(before) else { continue }
+                s.position = position
+                found = leadingDate(&s)
+            }
+            guard let found else { return nil }
+            nodes.append((found, String(clause)))
+        }
+        return milestones(nodes)
+    }
+
+    /// One node is its date; several are milestones in date order, the last the row's due date.
+    private func milestones(_ nodes: [(reading: Reading, text: String)]) -> Reading? {
         guard nodes.count > 1 else { return nodes.first.map { withPlanYearFlags($0.reading) } }
         let milestones = nodes.compactMap { node in node.reading.kind.due.map { Deadline.Milestone(due: $0, text: node.text) } }
         let flags = nodes.reduce(into: Set<Deadline.Flag>()) { $0.formUnion($1.reading.flags) }
