@@ -95,7 +95,7 @@ public struct UnitParser: Sendable {
     }
 
     private func read(_ text: String, role: UnitRole?, into draft: inout Draft) {
-        for clause in UnitTokenizer.split(text, at: UnitTokenizer.clauseSeparators) {
+        for clause in UnitTokenizer.split(text, at: UnitTokenizer.clauseSeparators).map(trimmingWork) {
             if let together = clause.range(of: "会同") {
                 readClause(String(clause[..<together.lowerBound]), role: .lead, into: &draft)
                 readClause(String(clause[together.upperBound...]), role: .cooperating, into: &draft)
@@ -120,6 +120,22 @@ public struct UnitParser: Sendable {
         }
     }
 
+    /// "区司法局牵头区级规范性文件集中公开工作", "各成员单位负责做好本单位…": names, a role word, then the work they do.
+    /// The clause read is the names and the role word; the work stays in the cell's text, shown with the task. Cut only
+    /// where every name before the word reads as an office or a group.
+    private func trimmingWork(_ clause: String) -> String {
+        for word in ["具体落实", "具体负责", "牵头", "负责", "配合", "协助", "落实"] {
+            // The work after the word, not another role word (牵头负责) nor what names the role (牵头单位).
+            guard let range = clause.range(of: word), range.lowerBound > clause.startIndex, clause[range.upperBound...].count >= 2,
+                  !["负责", "落实", "配合", "单位", "部门", "科室"].contains(where: clause[range.upperBound...].hasPrefix) else { continue }
+            let names = String(clause[..<range.lowerBound])
+            let peers = UnitTokenizer.split(names, at: UnitTokenizer.peerSeparators)
+            guard !peers.isEmpty, peers.allSatisfy({ Self.looksLikeOrganisation($0) || registry.recognises($0) }) else { continue }
+            return names + word
+        }
+        return clause
+    }
+
     /// Lead outranks cooperating outranks responsible: "配合落实" cooperates, "牵头负责" leads.
     private static func stronger(_ a: UnitRole?, _ b: UnitRole?) -> UnitRole? {
         let rank: [UnitRole: Int] = [.responsible: 1, .cooperating: 2, .lead: 3]
@@ -137,7 +153,8 @@ public struct UnitParser: Sendable {
 
         static let roleSuffixes: [(String, UnitRole)] = [
             ("按职能分工落实", .responsible), ("按职责分工落实", .responsible), ("按职责分工负责", .responsible),
-            ("按职能分工负责", .responsible), ("分工负责", .responsible), ("分别负责", .responsible),
+            ("按职能分工负责", .responsible), ("分工负责", .responsible), ("分别负责", .responsible), ("具体落实", .responsible),
+            ("具体负责", .responsible),
             ("分别落实", .responsible), ("负责", .responsible), ("落实", .responsible),
             ("牵头", .lead), ("为主", .lead), ("主办", .lead), ("主责", .lead),
             ("配合", .cooperating), ("参与", .cooperating), ("协助", .cooperating), ("协办", .cooperating),

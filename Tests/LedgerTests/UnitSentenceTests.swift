@@ -1,0 +1,25 @@
+import Testing
+@testable import Ledger
+
+/// Unit cells written as sentences: the names, a role word, then the work they do.
+@Suite("Unit cells written as sentences")
+struct UnitSentenceTests {
+    static func references(_ cell: String) -> [String] {
+        UnitParser(registry: UnitRegistry.inferred(fromUnitCells: [cell])).parse(cell).references.map { "\($0.name)|\($0.role.rawValue)" }
+    }
+
+    @Test("区司法局牵头…工作，区各…主体具体落实；各成员单位负责做好…: a lead and two responsible groups, the work left out of the names")
+    func sentences() {
+        #expect(Self.references("区司法局牵头区级规范性文件集中公开工作,区各行政规范性文件制定主体具体落实;各成员单位负责做好本单位行政规范性文件集中公开工作")
+                == ["区司法局|lead", "区各行政规范性文件制定主体|responsible", "各成员单位|responsible"])
+        #expect(Self.references("办公室负责做好信息发布") == ["办公室|responsible"])
+        #expect(Self.references("各镇负责本辖区") == ["各镇|responsible"])
+    }
+
+    @Test("role words side by side, a role word naming the column, and words that are no office stay as they were")
+    func notCut() {
+        #expect(Self.references("区发改委牵头负责") == ["区发改委|lead"])
+        #expect(Self.references("市卫健委牵头，市医保局配合") == ["市卫健委|lead", "市医保局|cooperating"])
+        #expect(Self.references("做好牵头工作") == ["做好牵头工作|responsible"])
+    }
+}
