@@ -16,6 +16,14 @@ struct UnitSentenceTests {
         #expect(Self.references("各镇负责本辖区") == ["各镇|responsible"])
     }
 
+    @Test("an office's other name in brackets is a note; a place or a group's part in brackets stays in the name")
+    func otherName() {
+        #expect(Self.references("市安委办 (工作专班办公室)") == ["市安委办|responsible"])
+        #expect(Self.references("区人社局（区委人才办）、区财政局") == ["区人社局|responsible", "区财政局|responsible"])
+        #expect(Self.references("经开区高新园(邹区镇)") == ["经开区高新园（邹区镇）|responsible"])
+        #expect(Self.references("各县(市、区)政府(管委会)") == ["各县（市、区）政府（管委会）|responsible"])
+    }
+
     @Test("role words side by side, a role word naming the column, and words that are no office stay as they were")
     func notCut() {
         #expect(Self.references("区发改委牵头负责") == ["区发改委|lead"])

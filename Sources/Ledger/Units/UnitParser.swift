@@ -181,7 +181,8 @@ public struct UnitParser: Sendable {
                     name = String(name[..<open])
                     bracketRole = role
                 } else if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
-                          Self.isNote(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                          Self.isNote(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                            || Self.isOtherName(name[name.index(after: open)..<name.index(before: name.endIndex)], of: name[..<open]) {
                     // "市财政局(第一责任单位为牵头单位,下同)": a note to the reader, not part of the name.
                     name = String(name[..<open])
                 } else {
@@ -194,6 +195,15 @@ public struct UnitParser: Sendable {
         /// A bracket that explains rather than names: long, or with words no name holds (各县(市、区) is a name).
         static func isNote(_ inner: Substring) -> Bool {
             inner.count > 8 || ["下同", "为牵头", "为主", "负责", "单位为", "含"].contains { inner.contains($0) }
+        }
+
+        /// The office's other name in brackets (市安委办(工作专班办公室), 区人社局(区委人才办)): both read as offices and the
+        /// one outside is no group, so the bracket is a note. A place (高新园(邹区镇)) or a group's part (各县(市、区)政府
+        /// (管委会)) is not.
+        static func isOtherName(_ inner: Substring, of outside: Substring) -> Bool {
+            let before = outside.trimmingCharacters(in: .whitespaces)
+            return UnitParser.looksLikeOrganisation(String(inner)) && UnitParser.looksLikeOrganisation(before)
+                && GroupTerm(UnitRegistry.comparable(before)) == nil && !before.contains("(") && !before.contains("（")
         }
 
         /// "牵头", "配合单位", "负责": the role a bracket after a name gives it.
