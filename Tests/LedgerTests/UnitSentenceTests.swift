@@ -19,6 +19,7 @@ struct UnitSentenceTests {
     @Test("an office's other name in brackets is a note; a place or a group's part in brackets stays in the name")
     func otherName() {
         #expect(Self.references("市安委办 (工作专班办公室)") == ["市安委办|responsible"])
+        #expect(Self.references("区教体局(区国资公司代建)") == ["区教体局|responsible"])
         #expect(Self.references("区人社局（区委人才办）、区财政局") == ["区人社局|responsible", "区财政局|responsible"])
         #expect(Self.references("经开区高新园(邹区镇)") == ["经开区高新园（邹区镇）|responsible"])
         #expect(Self.references("各县(市、区)政府(管委会)") == ["各县（市、区）政府（管委会）|responsible"])

@@ -77,11 +77,14 @@ public struct PlanColumns: Sendable {
         }
     }
 
-    /// A task column merged down over rows, its header only a neighbour's merged over it, groups the rows (工作任务
-    /// over 一、… and (一)…): the task is the column of sentences with one value per row, the merged one the category.
+    /// A task column merged down over rows, its header only a neighbour's merged over it, or merged over the next
+    /// column too (项目名称 over a project and its parts), groups the rows (工作任务 over 一、… and (一)…): the task is
+    /// the column of sentences with one value per row, the merged one the category.
     private mutating func finestTask(profiles: [Int: ColumnProfile], headersFromMerge: Set<Int>) {
         // A header that names its own column (the seed's 具体任务 over tasks with several 具体要求) is kept.
-        guard let task = fields[.task], profiles[task]?.mergedDown == true, headersFromMerge.contains(task) || headers[task] == nil else { return }
+        guard let task = fields[.task], profiles[task]?.mergedDown == true,
+              headersFromMerge.contains(task) || headers[task] == nil || (headersFromMerge.contains(task + 1) && headers[task + 1] == headers[task])
+        else { return }
         let taken = Set(fields.filter { $0.key != .requirement }.values)
         guard let finer = profiles.filter({ $0.key > task && $0.value.isProse && !taken.contains($0.key) }).keys.min() else { return }
         if fields[.requirement] == finer { fields[.requirement] = nil }

@@ -194,7 +194,7 @@ public struct UnitParser: Sendable {
 
         /// A bracket that explains rather than names: long, or with words no name holds (各县(市、区) is a name).
         static func isNote(_ inner: Substring) -> Bool {
-            inner.count > 8 || ["下同", "为牵头", "为主", "负责", "单位为", "含"].contains { inner.contains($0) }
+            inner.count > 8 || ["下同", "为牵头", "为主", "负责", "单位为", "含", "代建", "代管", "承建", "配建"].contains { inner.contains($0) }
         }
 
         /// The office's other name in brackets (市安委办(工作专班办公室), 区人社局(区委人才办)): both read as offices and the
