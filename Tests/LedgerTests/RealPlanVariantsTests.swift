@@ -156,8 +156,12 @@ struct RealPlanVariantsTests {
             // The category written once at the top of its run, its cells below left empty instead of merged. Only where
             // runs are long (at most one category for two tasks): a category on nearly every row, once unmerged, reads
             // as well as the task column its header may name (工作任务 over 具体要求), and a table cannot tell them apart.
+            // One level of grouping only: under a second merged level (工作任务 over 一、… and (一)…) an unmerged one is
+            // another table's shape.
             guard let category = fields[.category], taskRows.count >= 4,
-                  Set(taskRows.compactMap { sheet.cells[CellReference(row: $0, column: category)] }).count * 2 <= taskRows.count else { return nil }
+                  Set(taskRows.compactMap { sheet.cells[CellReference(row: $0, column: category)] }).count * 2 <= taskRows.count,
+                  !sheet.merges.contains(where: { $0.first.row > header.upperBound && $0.last.row > $0.first.row && $0.first.column != category
+                                                  && $0.first.column < (fields[.task] ?? fields[.requirement] ?? 0) }) else { return nil }
             var unmerged = sheet
             unmerged.merges.removeAll { $0.first.column == category && $0.last.column == category && $0.first.row > header.upperBound }
             return unmerged.merges.count < sheet.merges.count ? (unmerged, 0) : nil
