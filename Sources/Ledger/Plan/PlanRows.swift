@@ -67,8 +67,8 @@ struct PlanRows {
     private func isHeading(_ number: SectionNumber?, before row: GridRow) -> Bool {
         let next = leadingNumber(of: row)
         if let number { return next.map { $0.level > number.level } ?? true }
-        guard let next, let last = lastTaskNumber, next.level == last.level, next.value == last.value + 1 || next.value == 1 else { return false }
-        return true
+        guard let next, let last = lastTaskNumber else { return false }
+        return next.level == last.level && (next.value == last.value + 1 || next.value == 1)
     }
 
     /// After the last row: a held row with nothing under it is a task.

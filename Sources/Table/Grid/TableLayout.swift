@@ -62,12 +62,12 @@ public struct TableLayout: Sendable {
         }
         // Header cells merged down over more rows than one: the rows they cover hold nothing else and are header too.
         let tall = grid.mergedRanges.filter { $0.first.row == header.number && $0.last.row > header.number }
-        var next = grid.rows.firstIndex { $0.number > lastHeader }
-        while let index = next, index < grid.rows.count, grid.rows[index].number == lastHeader + 1,
-              let row = Optional(grid.rows[index]), !row.cells.isEmpty,
-              row.cells.allSatisfy({ cell in cell.filledFromMerge && tall.contains { $0.last.row >= row.number && ($0.first.column...$0.last.column).contains(cell.column) } }) {
+        for row in grid.rows.drop(while: { $0.number <= lastHeader }) {
+            let covered = row.cells.allSatisfy { cell in
+                cell.filledFromMerge && tall.contains { $0.last.row >= row.number && ($0.first.column...$0.last.column).contains(cell.column) }
+            }
+            guard row.number == lastHeader + 1, !row.cells.isEmpty, covered else { break }
             lastHeader = row.number
-            next = index + 1
         }
 
         var data: [GridRow] = [], footer: [GridRow] = []
