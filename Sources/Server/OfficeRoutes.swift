@@ -38,8 +38,8 @@ extension Office {
         guard hasPassword else { return Page.redirect("/setup") }
         guard let csrf = session(request) else { return Page.redirect("/login") }
         var context: [String: Any] = [:]
-        if let (upload, plan) = try site.plan() {
-            let expected = try site.units().count
+        if let inUse = try site.inUse() {
+            let (upload, plan, expected) = (inUse.upload, inUse.plan, inUse.units.count)
             context["plan"] = ["name": upload.name, "tasks": plan.tasks.count, "units": expected, "at": Self.time(upload.at),
                                "errors": upload.errors, "warnings": upload.warnings, "hasErrors": upload.errors > 0, "hasWarnings": upload.warnings > 0]
             context["rounds"] = try site.web.rounds().map { round -> [String: Any] in
@@ -158,12 +158,12 @@ extension Office {
     /// Each unit with tasks, its working link and expiry.
     func unitLinks(_ request: Request) throws -> Response {
         guard let csrf = session(request) else { return Page.redirect("/login") }
-        guard try site.plan() != nil else { return Page.redirect("/") }
+        guard let inUse = try site.inUse() else { return Page.redirect("/") }
         let links = try site.web.links()
         let base = site.options.publicURL ?? request.head.authority.map { "http://\($0)" } ?? ""
-        let units = try site.units().map { unit -> [String: Any] in
+        let units = inUse.units.map { unit -> [String: Any] in
             let link = links.first { $0.unit == unit && !$0.revoked && ($0.expires.map { $0 > Date() } ?? true) }
-            var row: [String: Any] = ["name": unit, "tasks": try site.tasks(of: unit).count, "csrf": csrf]
+            var row: [String: Any] = ["name": unit, "tasks": inUse.tasks(of: unit).count, "csrf": csrf]
             if let link {
                 row["link"] = "\(base)/u/\(link.token)"
                 row["expires"] = link.expires.map(Self.time)

@@ -25,11 +25,11 @@ extension Office {
 
     /// The form: one row per task of the unit, filled with what its last accepted return of this round said.
     func progressForm(_ link: WebStore.UnitLink) throws -> Response {
-        guard let (_, plan) = try site.plan() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
+        guard let inUse = try site.inUse() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
         let label = try openRound()
-        let (earlier, beyond) = try lastAccepted(unit: link.unit, round: label, plan: plan)
+        let (earlier, beyond) = try lastAccepted(unit: link.unit, round: label, plan: inUse.plan)
         let choices = ReturnForm.statusChoices.map(\.displayName)
-        let rows = try site.tasks(of: link.unit).enumerated().map { index, item -> [String: Any] in
+        let rows = inUse.tasks(of: link.unit).enumerated().map { index, item -> [String: Any] in
             let typed = earlier[item.task.id, default: [:]]
             let status = typed["status"] ?? ""
             // A status word the unit typed in its workbook that the list does not have is kept as a choice, not dropped.
@@ -50,9 +50,9 @@ extension Office {
         guard let sent = form.fields["csrf"], Secrets.equal(sent, try unitCSRF(link)) else {
             throw HTTPError(.forbidden, message: "表单已失效，请刷新页面后重新填写。")
         }
-        guard let (_, plan) = try site.plan() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
-        let label = try openRound()
-        let filled = try Self.filled(form, tasks: try site.tasks(of: link.unit).map(\.task.id))
+        guard let inUse = try site.inUse() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
+        let (label, plan) = (try openRound(), inUse.plan)
+        let filled = try Self.filled(form, tasks: inUse.tasks(of: link.unit).map(\.task.id))
         let checked = try await Self.offloaded { [self] in
             let temporary = site.folder + "/uploads/.form-\(Secrets.token(bytes: 9)).xlsx"
             defer { try? FileManager.default.removeItem(atPath: temporary) }

@@ -43,7 +43,7 @@ extension Office {
             throw HTTPError(.notFound, message: "没有第 \(label) 轮。")
         }
         guard round.merged == nil || by == "office" else { throw HTTPError(.conflict, message: "第 \(label) 轮已经合并，如需更正请联系办公室。") }
-        guard let (_, plan) = try site.plan(), let checker = try site.checker(), try site.units().contains(unit) else {
+        guard let inUse = try site.inUse(), inUse.units.contains(unit) else {
             throw HTTPError(.badRequest, message: "没有这个单位的任务。")
         }
         guard try site.web.uploads(kind: .return, round: label, unit: unit).count < site.options.maxUploadsPerUnitRound else {
@@ -57,8 +57,8 @@ extension Office {
         let issues: [ValidationIssue]
         do {
             let spreadsheet = try SpreadsheetFile.open(path, budget: .standard)
-            let ret = try UnitReturn(spreadsheet, registry: plan.registry, unit: unit, vocabulary: UnitReturn.returnVocabulary())
-            issues = checker.issues(of: ret)
+            let ret = try UnitReturn(spreadsheet, registry: inUse.plan.registry, unit: unit, vocabulary: UnitReturn.returnVocabulary())
+            issues = inUse.checker.issues(of: ret)
         } catch {
             issues = [ValidationIssue(.error, "unreadable", at: SourceLocation(file: path), Self.readerMessage(error, form: "反馈表", shown: file.name, stored: kept.stored))]
         }

@@ -26,48 +26,45 @@ final class Site: @unchecked Sendable {
 
     /// What is read once per plan and kept until another plan is accepted: the plan, each unit's tasks, the units with
     /// tasks in registry order, and the checker of returns. A unit's tasks are found among every task's units (for 200
-    /// units sharing 1,000 tasks, 40 million names compared), too slow for every page and every check.
-    private struct Current {
-        var id: Int64
+    /// units sharing 1,000 tasks, 40 million names compared), too slow for every page and every check. A request takes
+    /// it once and reads all it needs from it.
+    struct PlanInUse {
+        var upload: WebStore.Upload
         var plan: Plan
-        var tasks: [String: [(index: Int, role: UnitRole)]]
+        fileprivate var taskIndices: [String: [(index: Int, role: UnitRole)]]
+        /// The units that have tasks, in registry order.
         var units: [String]
         var checker: ReturnChecker
-    }
-    private var cached: Current?
 
-    /// The plan in use: the last plan upload that was accepted.
+        /// A unit's tasks, with its role on each, in plan order.
+        func tasks(of unit: String) -> [(task: PlanTask, role: UnitRole)] {
+            (taskIndices[unit] ?? []).map { (plan.tasks[$0.index], $0.role) }
+        }
+    }
+    private var cached: PlanInUse?
+
+    /// The plan in use: the last plan upload that was accepted, with what is read from it once.
+    func inUse() throws -> PlanInUse? {
+        guard let upload = try web.uploads(kind: .plan).first(where: { $0.status == .accepted }) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached, cached.upload.id == upload.id { return cached }
+        let plan = try PlanImport.read(path: path(of: upload), options: try planOptions())
+        let tasks = Dictionary(plan.registry.units.map { ($0.name, ReturnForm.taskIndices(for: $0.name, in: plan)) }, uniquingKeysWith: { a, _ in a })
+        let made = PlanInUse(upload: upload, plan: plan, taskIndices: tasks, units: plan.registry.units.map(\.name).filter { tasks[$0]?.isEmpty == false },
+                             checker: ReturnChecker(plan: plan))
+        cached = made
+        return made
+    }
+
+    /// The plan in use and its upload.
     func plan() throws -> (upload: WebStore.Upload, plan: Plan)? {
-        try current().map { ($0.upload, $0.current.plan) }
+        try inUse().map { ($0.upload, $0.plan) }
     }
 
     /// The units that have tasks in the plan in use, in registry order.
     func units() throws -> [String] {
-        try current()?.current.units ?? []
-    }
-
-    /// A unit's tasks in the plan in use, with its role on each, in plan order.
-    func tasks(of unit: String) throws -> [(task: PlanTask, role: UnitRole)] {
-        guard let current = try current()?.current else { return [] }
-        return (current.tasks[unit] ?? []).map { (current.plan.tasks[$0.index], $0.role) }
-    }
-
-    /// The checker of returns against the plan in use.
-    func checker() throws -> ReturnChecker? {
-        try current()?.current.checker
-    }
-
-    private func current() throws -> (upload: WebStore.Upload, current: Current)? {
-        guard let upload = try web.uploads(kind: .plan).first(where: { $0.status == .accepted }) else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached, cached.id == upload.id { return (upload, cached) }
-        let plan = try PlanImport.read(path: path(of: upload), options: try planOptions())
-        let tasks = Dictionary(plan.registry.units.map { ($0.name, ReturnForm.taskIndices(for: $0.name, in: plan)) }, uniquingKeysWith: { a, _ in a })
-        let made = Current(id: upload.id, plan: plan, tasks: tasks, units: plan.registry.units.map(\.name).filter { tasks[$0]?.isEmpty == false },
-                           checker: ReturnChecker(plan: plan))
-        cached = made
-        return (upload, made)
+        try inUse()?.units ?? []
     }
 
     /// The unit registry uploaded with the plan (单位名册), when there is one.

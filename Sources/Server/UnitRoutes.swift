@@ -36,8 +36,8 @@ extension Office {
     }
 
     func unitHome(_ link: WebStore.UnitLink) throws -> Response {
-        guard try site.plan() != nil else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
-        let tasks = try site.tasks(of: link.unit)
+        guard let inUse = try site.inUse() else { throw HTTPError(.notFound, message: "办公室还没有发布计划。") }
+        let tasks = inUse.tasks(of: link.unit)
         let round = try site.web.setting("current-round").flatMap { try site.web.round($0) }.flatMap { $0.merged == nil ? $0.label : nil }
         let uploads = try site.web.uploads(kind: .return, unit: link.unit).map { upload -> [String: Any] in
             let status = [WebStore.Upload.Status.accepted: "已采用", .rejected: "有错误未采用", .superseded: "已被更新的一份替代"][upload.status] ?? ""
